@@ -1,0 +1,39 @@
+// Where a value came from, so every finding can point at a cell or a line.
+import type { EnterpriseRecord } from "./record.js";
+
+export interface Location {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  cell: string | null;
+  line: number | null;
+}
+
+/** A value as it arrived, before it is judged: a cell's content or a YAML scalar. */
+export type RawValue = string | number | boolean | Date | null;
+
+/** One enterprise as read from its file(s), typed, with the origin of every value. */
+export interface LoadedRecord {
+  record: EnterpriseRecord;
+  /** where the record starts: its 附表1 row (or 附表2 row), or the YAML document */
+  origin: Location;
+  /** location of each field path that was present, e.g. `acceptance.lines[1].removedOn` */
+  locations: ReadonlyMap<string, Location>;
+  /** the value as the clerk typed it, for reports */
+  typed: ReadonlyMap<string, string>;
+  /** paths whose value was present but could not be read (already reported) */
+  unreadable: ReadonlySet<string>;
+}
+
+export function locate(rec: LoadedRecord, path: string): Location {
+  const exact = rec.locations.get(path);
+  if (exact) return exact;
+  // a missing field: point at the row of its list item or of the record
+  const item = /^(.*\[\d+\])/.exec(path)?.[1];
+  if (item) {
+    for (const [p, loc] of rec.locations) {
+      if (p.startsWith(item + ".")) return { ...loc, cell: null };
+    }
+  }
+  return rec.origin;
+}

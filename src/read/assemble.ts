@@ -1,0 +1,89 @@
+// Raw values with their origins -> one typed record and the findings of reading it.
+import { fieldMeta } from "../model/fields.js";
+import type { Finding } from "../model/finding.js";
+import { setPath } from "../model/paths.js";
+import { RecordSchema, type EnterpriseRecord } from "../model/record.js";
+import type { LoadedRecord, Location, RawValue } from "../model/source.js";
+import { isBlank, parseValue } from "../values/index.js";
+import { normaliseCode, normaliseText } from "../values/text.js";
+
+export interface RawField {
+  path: string;
+  raw: RawValue;
+  loc: Location;
+}
+
+/** Longest text kept in a record field; anything longer is cut and reported. */
+export const MAX_TEXT = 4000;
+
+export function displayRaw(raw: Exclude<RawValue, null>): string {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "?" : raw.toISOString().slice(0, 10);
+  const s = String(raw);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** How a record is named in findings: its USCC as typed, else its name. */
+export function recordKey(fields: readonly RawField[]): string | null {
+  const uscc = fields.find((f) => f.path === "enterprise.uscc");
+  if (uscc && !isBlank(uscc.raw)) return normaliseCode(String(uscc.raw));
+  const name = fields.find((f) => f.path === "enterprise.name");
+  if (name && !isBlank(name.raw)) return normaliseText(String(name.raw));
+  return null;
+}
+
+export function assemble(
+  fields: readonly RawField[],
+  origin: Location,
+): { loaded: LoadedRecord; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const obj: Record<string, unknown> = {};
+  const locations = new Map<string, Location>();
+  const typed = new Map<string, string>();
+  const unreadable = new Set<string>();
+  const record = recordKey(fields);
+
+  for (const { path, raw, loc } of fields) {
+    locations.set(path, loc);
+    if (isBlank(raw)) continue;
+    const meta = fieldMeta(path);
+    if (!meta) continue; // readers only pass known fields
+    let value: RawValue = raw;
+    if (typeof value === "string" && value.length > MAX_TEXT) {
+      findings.push({ severity: "warning", rule: "value-too-long", field: path, record, location: loc, data: { length: value.length, max: MAX_TEXT } });
+      value = value.slice(0, MAX_TEXT);
+    }
+    typed.set(path, displayRaw(value));
+    const parsed = parseValue(value, meta);
+    if (parsed.ok) {
+      setPath(obj, path, parsed.value);
+    } else {
+      unreadable.add(path);
+      findings.push({
+        severity: "error",
+        rule: parsed.code,
+        data: parsed.data,
+        field: path,
+        record,
+        location: loc,
+        value: displayRaw(value),
+      });
+    }
+  }
+
+  // The schema is the contract: anything the parsers let through that it rejects is a bug worth seeing.
+  const checked = RecordSchema.safeParse(fillRequiredParents(obj));
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "").replace(/\.\[/g, "[");
+      findings.push({ severity: "error", rule: "schema", field: path, record, location: locations.get(path) ?? origin, data: { detail: issue.message } });
+    }
+  }
+  const rec = (checked.success ? checked.data : obj) as EnterpriseRecord;
+  return { loaded: { record: rec, origin, locations, typed, unreadable }, findings };
+}
+
+/** `enterprise` is the one object the schema requires; an empty row still has one. */
+function fillRequiredParents(obj: Record<string, unknown>): Record<string, unknown> {
+  if (obj.enterprise === undefined) obj.enterprise = {};
+  return obj;
+}

@@ -1,0 +1,37 @@
+// The clerk's report: grouped by file and sheet, each finding at its cell, a tally at the end.
+import { t, type Lang } from "../i18n/index.js";
+import { fieldLabel } from "../model/fields.js";
+import type { Finding } from "../model/finding.js";
+import type { Validation } from "../rules/run.js";
+import { describe } from "./describe.js";
+import type { Paint } from "./paint.js";
+
+function where(f: Finding, lang: Lang): string {
+  const l = f.location;
+  if (l.cell) return l.cell;
+  if (l.row !== null) return t(lang, "report.row", { row: l.row });
+  if (l.line !== null) return t(lang, "report.line", { line: l.line });
+  return t(lang, "report.file-level");
+}
+
+export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): string {
+  const out: string[] = [];
+  let group = "";
+  for (const f of v.findings) {
+    const g = f.location.sheet ? `${f.location.file} › ${f.location.sheet}` : f.location.file;
+    if (g !== group) {
+      if (group) out.push("");
+      out.push(paint.bold(g));
+      group = g;
+    }
+    const sev = f.severity === "error" ? paint.red(t(lang, "report.error")) : paint.yellow(t(lang, "report.warning"));
+    const label = f.field ? fieldLabel(f.field, lang) : "";
+    const value = f.value !== undefined ? paint.dim(`${lang === "en" ? " " : ""}[${t(lang, "report.value")}: ${f.value}]`) : "";
+    const sep = lang === "en" ? ": " : "：";
+    out.push(`  ${where(f, lang).padEnd(6)} ${sev} ${label ? label + sep : ""}${describe(f, lang)}${value} ${paint.dim(f.rule)}`);
+  }
+  if (out.length) out.push("");
+  const tally = t(lang, "report.tally", { records: v.records, errors: v.errors, warnings: v.warnings });
+  out.push(v.errors ? paint.red(tally) : v.warnings ? paint.yellow(tally) : paint.green(`${tally}${lang === "en" ? "; " : "，"}${t(lang, "report.clean")}`));
+  return out.join("\n") + "\n";
+}

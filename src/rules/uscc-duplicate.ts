@@ -1,0 +1,34 @@
+import type { LoadedRecord } from "../model/source.js";
+import type { SetRule } from "./types.js";
+
+export const usccDuplicate: SetRule = {
+  id: "uscc-duplicate",
+  severity: "error",
+  scope: "set",
+  description: { "zh-CN": "同一企业（统一社会信用代码）只能填报一次", en: "an enterprise (USCC) is entered once" },
+  messages: {
+    "zh-CN": {
+      default: "统一社会信用代码与 {where} 的企业重复",
+      sheet: "统一社会信用代码在“{sheet}”中重复出现",
+    },
+    en: {
+      default: "this USCC was already entered at {where}",
+      sheet: "this USCC appears twice in “{sheet}”",
+    },
+  },
+  check(recs, ctx) {
+    const first = new Map<string, LoadedRecord>();
+    for (const rec of recs) {
+      const uscc = rec.record.enterprise.uscc;
+      if (!uscc) continue;
+      const prev = first.get(uscc);
+      if (!prev) {
+        first.set(uscc, rec);
+        continue;
+      }
+      const o = prev.origin;
+      const where = o.row !== null ? `${o.file} ${o.sheet} ${o.cell ?? o.row}` : `${o.file}:${o.line}`;
+      ctx.report({ record: rec, field: "enterprise.uscc", data: { where, file: o.file } });
+    }
+  },
+};
