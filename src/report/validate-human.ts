@@ -26,7 +26,7 @@ export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): 
     }
     const sev = f.severity === "error" ? paint.red(t(lang, "report.error")) : paint.yellow(t(lang, "report.warning"));
     const label = f.field ? fieldLabel(f.field, lang) : "";
-    const value = f.value !== undefined ? paint.dim(`${lang === "en" ? " " : ""}[${t(lang, "report.value")}: ${f.value}]`) : "";
+    const value = f.value !== undefined ? paint.dim(` [${t(lang, "report.value")}: ${f.value}]`) : "";
     const sep = lang === "en" ? ": " : "：";
     out.push(`  ${where(f, lang).padEnd(6)} ${sev} ${label ? label + sep : ""}${describe(f, lang)}${value} ${paint.dim(f.rule)}`);
   }

@@ -42,8 +42,8 @@ export const dateOrder: RecordRule = {
     en: "dates must come in a possible order: founding, shutdown, dismantling, then acceptance level by level",
   },
   messages: {
-    "zh-CN": { default: "{label}（{value}）早于{earlier}（{earlierValue}），日期先后不可能" },
-    en: { default: "{label} ({value}) is before {earlier} ({earlierValue}), an impossible order" },
+    "zh-CN": { default: "{value} 早于{earlier}（{earlierValue}），日期先后不可能" },
+    en: { default: "{value} is before {earlier} ({earlierValue}), an impossible order" },
   },
   check(rec, ctx) {
     for (const [earlier, later] of pairs(rec)) {
