@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import type { Lang } from "../../i18n/index.js";
+import { UserError } from "../../util/errors.js";
+import { action, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+
+interface CheckOptions extends CommonOptions {
+  asOf?: string;
+  warnDays?: string;
+}
+
+/** The clerk's calendar day: the clock is read here, at the edge, never in the core. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function register(program: Command, state: CliState): void {
+  program
+    .command("check")
+    .description("按工作方案的时间节点检查每家企业的关停、拆除、验收进度")
+    .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
+    .option("--as-of <date>", "检查日期（默认：今天）")
+    .option("--warn-days <n>", "多少天内到期标为“即将到期”（默认 14）")
+    .option("--format <format>", "human（默认）或 json")
+    .option("--plan <file>", "工作方案文件（默认：随州2024）")
+    .action(
+      action(state, async (files: string[], _opts: CheckOptions, cmd: Command) => {
+        const opts = cmd.optsWithGlobals() as CheckOptions;
+        const lang = langOf(opts);
+        const format = formatOf(opts);
+        const { checkText } = await import("../../report/check-human.js");
+        const asOf = await asOfFrom(opts.asOf, lang, checkText);
+        const warnDays = warnDaysFrom(opts.warnDays, lang, checkText);
+        const plan = await planFrom(opts);
+        if (!plan.deadlines?.some((d) => d.milestone)) {
+          throw new UserError("plan-invalid", { file: opts.plan ?? plan.id, detail: checkText(lang, "plan-no-deadlines", { file: opts.plan ?? plan.id }) });
+        }
+        const { loadInputs } = await import("../../read/inputs.js");
+        const { validate } = await import("../../rules/run.js");
+        const { checkRecords } = await import("../../plan/check.js");
+        const input = await loadInputs(files);
+        const validation = validate(input.records, input.findings, plan);
+        const result = checkRecords(input.records, plan, { asOf, warnDays, findings: validation.findings });
+        if (format === "json") {
+          const { formatCheckJson } = await import("../../report/check-json.js");
+          state.io.stdout.write(formatCheckJson(result));
+        } else {
+          const { formatCheckHuman } = await import("../../report/check-human.js");
+          const { paintFor } = await import("../../report/paint.js");
+          state.io.stdout.write(formatCheckHuman(result, plan, lang, await paintFor(state.io.stdout)));
+        }
+        return result.behind ? 1 : 0;
+      }),
+    );
+}
+
+type Words = (lang: Lang, id: string, data?: Record<string, string | number>) => string;
+
+async function asOfFrom(value: string | undefined, lang: Lang, words: Words): Promise<string> {
+  if (value === undefined) return today();
+  const { parseDate } = await import("../../values/date.js");
+  const parsed = parseDate(value);
+  if (!parsed.ok) throw new UserError("bad-option", { option: "--as-of", value, detail: words(lang, "as-of-invalid") });
+  return parsed.value;
+}
+
+function warnDaysFrom(value: string | undefined, lang: Lang, words: Words): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n > 366) {
+    throw new UserError("bad-option", { option: "--warn-days", value, detail: words(lang, "warn-days-invalid") });
+  }
+  return n;
+}
