@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { parseLang, t } from "../i18n/index.js";
 import type { CliIO, CliState } from "./common.js";
 import { register as registerValidate } from "./commands/validate.js";
+import { register as registerCheck } from "./commands/check.js";
 
 const VERSION = "0.1.0";
 
@@ -21,6 +22,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
     .exitOverride();
 
   registerValidate(program, state);
+  registerCheck(program, state);
 
   try {
     await program.parseAsync(argv);
