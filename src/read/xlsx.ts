@@ -144,9 +144,13 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
       fields.push({ path: spec.path, raw, loc });
     }
     if (!anyValue) return; // a wholly blank row
-    if (FOOTER.test(firstText.replace(/\s+/g, "")) && fields.filter((f) => !isBlank(f.raw)).length <= 3) return;
     const keyField = fields.find((f) => f.path === JOIN_PATH);
     const key = keyField && !isBlank(keyField.raw) ? normaliseCode(String(keyField.raw)) : null;
+    // a 合计 line or a note under the table names no enterprise
+    if (!key && FOOTER.test(firstText.replace(/\s+/g, ""))) {
+      while (findings.length && findings[findings.length - 1]!.location.row === r && findings[findings.length - 1]!.location.sheet === ws.name) findings.pop();
+      return;
+    }
     const keyLoc = joinCol ? sheetLoc(r, `${joinCol.letter}${r}`) : sheetLoc(r, null);
     // a finding raised on a cell before its record was known gets the record now
     const rec = recordKey(fields);

@@ -1,0 +1,98 @@
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { capexit, ROOT, tempDir } from "./support/run.js";
+
+const EX = join(ROOT, "examples");
+const FAULTY = join(EX, "faulty", "有错误的表格.xlsx");
+
+interface JsonReport {
+  ok: boolean;
+  records: number;
+  errors: number;
+  warnings: number;
+  findings: { severity: string; rule: string; field: string | null; record: string | null; file: string; sheet: string | null; row: number | null; cell: string | null; line: number | null; message: string }[];
+}
+
+describe("capexit validate (the built binary)", () => {
+  it("passes the valid example workbook and YAML folder", () => {
+    for (const input of [join(EX, "随州市2024.xlsx"), join(EX, "yaml")]) {
+      const r = capexit(["validate", input, "--format", "json"]);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout) as JsonReport;
+      expect(j).toMatchObject({ ok: true, records: expect.any(Number), errors: 0, warnings: 0, findings: [] });
+    }
+  });
+
+  it("finds every planted fault of the faulty workbook at its cell", () => {
+    const r = capexit(["validate", FAULTY, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const j = JSON.parse(r.stdout) as JsonReport;
+    const got = j.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.field}`);
+    expect(got).toEqual([
+      "warning unknown-column 附表1!AG3 null",
+      "error county-unit 附表1!A4 county",
+      "error date-impossible 附表1!D5 enterprise.foundedOn",
+      "error closed-licenses 附表1!G5 licenses.business.revokedOn",
+      "error staff-contract 附表1!W6 staff.contract",
+      "error uscc-check-digit 附表1!F7 enterprise.uscc",
+      "error phone-invalid 附表1!N8 contacts.legalRepresentative.phone",
+      "warning uscc-other-county 附表1!F9 enterprise.uscc",
+      "error number-negative 附表1!Y10 assets.total",
+      "error uscc-duplicate 附表1!F12 enterprise.uscc",
+      "error orphan-row 附表1设备!A9 enterprise.uscc",
+      "error staff-resettled 附表2!H4 acceptance.staff.resettled",
+      "error not-dismantled 附表2!U6 acceptance.notDismantled.sealed",
+      "error passed-can-resume 附表2!AB6 acceptance.county.passed",
+      "error date-impossible 附表2!AC7 acceptance.county.signedOn",
+      "error orgcode-uscc 附表2!E8 enterprise.orgCode",
+      "error date-order 附表2生产线!D5 acceptance.lines[0].removedOn",
+      "error orphan-row 附表2生产线!A16 enterprise.uscc",
+    ]);
+    expect(j.findings.every((f) => f.row === Number(f.cell!.replace(/^[A-Z]+/, "")) && f.line === null && f.file === FAULTY)).toBe(true);
+    expect(j).toMatchObject({ ok: false, records: 9, errors: 16, warnings: 2 });
+    expect(j.findings[5]!.message).toMatch(/校验位/);
+  });
+
+  it("speaks English with --lang en and reports YAML lines", () => {
+    const dir = tempDir();
+    const file = join(dir, "x.yaml");
+    writeFileSync(file, readFileSync(join(EX, "yaml", "随县.yaml"), "utf8").replace("onDuty: 120", "onDuty: 12"));
+    const r = capexit(["validate", file, "--format", "json", "--lang", "en"]);
+    const j = JSON.parse(r.stdout) as JsonReport;
+    expect(r.code).toBe(1);
+    expect(j.findings).toEqual([expect.objectContaining({ rule: "staff-contract", field: "staff.contract", sheet: null, row: null, cell: null, line: expect.any(Number) })]);
+    expect(j.findings[0]!.message).toMatch(/contract staff/);
+  });
+
+  it("prints a human report grouped by file and sheet with a tally", () => {
+    const r = capexit(["validate", FAULTY]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("› 附表1设备");
+    expect(r.stdout).toMatch(/D5 .*建厂时间/);
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/9.*16.*2/);
+    expect(r.stdout).not.toMatch(/\x1b\[/); // no colour off a terminal
+  });
+
+  it("never modifies its input", () => {
+    const dir = tempDir();
+    const copy = join(dir, "a.xlsx");
+    copyFileSync(FAULTY, copy);
+    const before = readFileSync(copy);
+    capexit(["validate", copy]);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+  });
+
+  it.each([
+    [["validate", "nope.xlsx"], "file-missing"],
+    [["validate"], "usage"],
+    [["validate", "--format", "xml", "examples/yaml"], "bad-option"],
+  ])("exit 2 with one sentence: %j", (args, _why) => {
+    const r = capexit(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
