@@ -54,6 +54,13 @@ export const zhCN: Record<string, string> = {
   "output-unwritable": "无法写入：{file}",
   "bad-option": "选项 {option} 的值“{value}”无效：{detail}",
   "internal-error": "程序内部错误：{detail}（请将此信息报告给开发者）",
+  "template-written": "已生成空白填报表：{file}",
+  "schema-written": "已写出 JSON Schema：{file}",
+  "annotate-written": "已写出标注副本：{file}（错误标红、警告标黄，问题清单见“校验结果”工作表）",
+  "annotate-one-file": "--annotate 只能用于一个 .xlsx 文件，现有 {count} 个输入文件",
+  "annotate-not-xlsx": "--annotate 只能标注 .xlsx 表格，{file} 不是 .xlsx 文件",
+  "annotate-same-file": "标注副本不能写在原文件上：{file}",
+  "output-not-xlsx": "输出文件名应以 .xlsx 结尾：{file}",
   // report words
   "report.error": "错误",
   "report.warning": "警告",
