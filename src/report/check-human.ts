@@ -156,11 +156,15 @@ export function formatCheckHuman(result: CheckResult, plan: Plan, lang: Lang, pa
   out.push(result.behind ? paint.red(checkText(lang, "total.behind", totals)) : paint.green(checkText(lang, "total.clean", totals)));
   out.push(paint.dim(checkText(lang, "legend")));
 
-  const findings = [...result.units.flatMap((u) => u.enterprises.flatMap((e) => e.dateFindings)), ...result.otherDateFindings];
-  if (findings.length) {
+  const withProblems = result.units.flatMap((u) => u.enterprises.filter((e) => e.dateFindings.length > 0));
+  if (withProblems.length || result.otherDateFindings.length) {
     out.push("");
     out.push(paint.bold(checkText(lang, "findings.heading")));
-    for (const f of findings) out.push(findingLine(f, lang, paint));
+    for (const e of withProblems) {
+      out.push(`  ${e.name ?? e.uscc ?? checkText(lang, "no-name")}`);
+      for (const f of e.dateFindings) out.push(`  ${findingLine(f, lang, paint)}`);
+    }
+    for (const f of result.otherDateFindings) out.push(findingLine(f, lang, paint));
   }
 
   if (result.timeline.length) {

@@ -1,0 +1,72 @@
+// checkRecords, the pure core of `capexit check`: grouping, counts, date findings, timeline.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { EnterpriseRecord } from "../src/model/record.js";
+import { checkRecords, isDateFinding, timeline } from "../src/plan/check.js";
+import { DEFAULT_PLAN, parsePlan } from "../src/plan/load.js";
+import { validate } from "../src/rules/run.js";
+import { loaded } from "./support/loaded.js";
+
+const plan = parsePlan(readFileSync(DEFAULT_PLAN, "utf8"), DEFAULT_PLAN);
+
+const rec = (county: string, name: string, uscc: string, acceptance?: EnterpriseRecord["acceptance"]): EnterpriseRecord => ({
+  county,
+  enterprise: { name, address: "某地", uscc },
+  acceptance,
+});
+
+describe("checkRecords", () => {
+  const records = [
+    loaded(rec("广水市", "乙", "91421381MA4001RX9P", { lines: [{ shutdownOn: "2024-10-25", removedOn: "2024-11-25" }] })),
+    loaded(rec("随州市区", "丙", "91421300MA4001UP2W")),
+    loaded(rec("曾都区", "甲", "91421303MA4001MD3Y", { lines: [{ shutdownOn: "2024-11-02" }] })),
+    loaded(rec("高新区", "丁", "91421300MA4001UQ0P")),
+  ];
+
+  it("groups by the plan's units in plan order, every unit present, unknown units last", () => {
+    const r = checkRecords(records, plan, { asOf: "2024-11-15" });
+    expect(r.units.map((u) => [u.unit, u.enterprises.map((e) => e.name)])).toEqual([
+      ["曾都区", ["甲"]],
+      ["随县", []],
+      ["广水市", ["乙"]],
+      ["随州高新区", ["丁"]],
+      [null, ["丙"]],
+    ]);
+    expect(r.units[3]!.enterprises[0]!.county).toBe("随州高新区");
+    expect(r.units[4]!.enterprises[0]!.county).toBe("随州市区");
+  });
+
+  it("counts statuses per unit and in total, and knows when anything is behind", () => {
+    const r = checkRecords(records, plan, { asOf: "2024-11-15" });
+    expect(r.units[0]!.counts).toMatchObject({ late: 1, pending: 2, "not-applicable": 2, done: 0 });
+    expect(r.counts.late + r.counts.overdue).toBe(1 + 2); // 甲 late shutdown; 丙 and 丁 overdue shutdown
+    expect(r.behind).toBe(true);
+    expect(checkRecords(records.slice(0, 1), plan, { asOf: "2024-12-15" }).behind).toBe(true); // county acceptance overdue
+    expect(checkRecords(records.slice(0, 1), plan, { asOf: "2024-11-15" }).behind).toBe(false);
+  });
+
+  it("keeps the findings that touch dates, each with its enterprise", () => {
+    const bad = loaded(rec("随县", "戊", "91421321MA4001P57G", { lines: [{ shutdownOn: "2024-11-20", removedOn: "2024-11-10" }] }));
+    const v = validate([bad], [], plan);
+    const r = checkRecords([bad], plan, { asOf: "2024-12-31", findings: v.findings });
+    const e = r.units[1]!.enterprises[0]!;
+    expect(e.dateFindings.map((f) => [f.rule, f.field])).toEqual([["date-order", "acceptance.lines[0].removedOn"]]);
+    expect(v.findings.filter((f) => !isDateFinding(f)).length).toBeGreaterThan(0); // the others are not shown
+    // still checked as far as its dates allow
+    expect(e.milestones.map((m) => m.status).slice(0, 2)).toEqual(["late", "done"]);
+  });
+});
+
+describe("timeline", () => {
+  it("says where each of the plan's deadlines stands", () => {
+    const t = Object.fromEntries(timeline(plan, "2024-10-25").map((e) => [e.id, [e.state, e.daysLeft, e.daysToStart]]));
+    expect(t).toMatchObject({
+      survey: ["past", -59, null],
+      inspection: ["upcoming", 16, 7],
+      "county-acceptance": ["open", 37, null],
+      retrofit: ["open", 975, null],
+    });
+    expect(timeline(plan, "2024-11-10").find((e) => e.id === "inspection")).toMatchObject({ state: "open", daysLeft: 0 });
+    expect(timeline(plan, "2024-11-11").find((e) => e.id === "inspection")).toMatchObject({ state: "past", daysLeft: -1 });
+  });
+});
