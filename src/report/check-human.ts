@@ -80,7 +80,7 @@ function enterpriseName(e: CheckedEnterprise, lang: Lang): string {
 
 function unitSection(u: UnitCheck, lang: Lang, paint: Paint, dues: Map<string, string | null>): string[] {
   const title = u.unit ?? checkText(lang, "unit.other");
-  const out = [paint.bold(`${title}  ${paint.dim(checkText(lang, "unit.enterprises", { count: u.enterprises.length }))}`)];
+  const out = [`${paint.bold(title)}  ${paint.dim(checkText(lang, "unit.enterprises", { count: u.enterprises.length }))}`];
   if (u.enterprises.length === 0) {
     out.push(`  ${paint.dim(checkText(lang, "unit.empty"))}`);
     return out;
