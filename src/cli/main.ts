@@ -3,6 +3,8 @@ import { Command, CommanderError } from "commander";
 import { parseLang, t } from "../i18n/index.js";
 import type { CliIO, CliState } from "./common.js";
 import { register as registerValidate } from "./commands/validate.js";
+import { register as registerTemplate } from "./commands/template.js";
+import { register as registerSchema } from "./commands/schema.js";
 import { register as registerCheck } from "./commands/check.js";
 
 const VERSION = "0.1.0";
@@ -22,6 +24,8 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
     .exitOverride();
 
   registerValidate(program, state);
+  registerTemplate(program, state);
+  registerSchema(program, state);
   registerCheck(program, state);
 
   try {
