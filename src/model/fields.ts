@@ -57,7 +57,7 @@ export const leaves: ReadonlyMap<string, FieldMeta> = (() => {
 
 /** `acceptance.lines[1].removedOn` -> `acceptance.lines[].removedOn` */
 export function templatePath(path: string): string {
-  return path.replace(/\[\d+\]/g, "[]");
+  return path.includes("[") ? path.replace(/\[\d+\]/g, "[]") : path;
 }
 
 export function fieldMeta(path: string): FieldMeta | undefined {

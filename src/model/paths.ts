@@ -2,7 +2,19 @@
 
 export type Segment = string | number;
 
-export function parsePath(path: string): Segment[] {
+const parsed = new Map<string, readonly Segment[]>();
+
+/** Paths repeat across thousands of records: each is parsed once. */
+export function parsePath(path: string): readonly Segment[] {
+  let segs = parsed.get(path);
+  if (!segs) {
+    segs = parseUncached(path);
+    parsed.set(path, segs);
+  }
+  return segs;
+}
+
+function parseUncached(path: string): Segment[] {
   const out: Segment[] = [];
   for (const part of path.split(".")) {
     const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);

@@ -23,11 +23,34 @@ export interface LoadedRecord {
   typed: ReadonlyMap<string, string>;
   /** paths whose value was present but could not be read (already reported) */
   unreadable: ReadonlySet<string>;
+  /** spreadsheet rows the record was read from, to point at blank cells too */
+  cells?: readonly CellRow[];
+}
+
+/** One sheet row of a record: which column holds which field (shared by all rows of a sheet). */
+export interface CellRow {
+  file: string;
+  sheet: string;
+  row: number;
+  /** for item sheets: the list index this row fills */
+  item: number | null;
+  /** template path (`equipment[].name`) -> column letter */
+  columns: ReadonlyMap<string, string>;
 }
 
 export function locate(rec: LoadedRecord, path: string): Location {
   const exact = rec.locations.get(path);
   if (exact) return exact;
+  if (rec.cells) {
+    // a blank cell: the column of its field in the row of its record or list item
+    const template = path.replace(/\[\d+\]/g, "[]");
+    const index = /\[(\d+)\]/.exec(path);
+    const item = index ? Number(index[1]) : null;
+    for (const c of rec.cells) {
+      const letter = c.columns.get(template);
+      if (letter && c.item === item) return { file: c.file, sheet: c.sheet, row: c.row, cell: `${letter}${c.row}`, line: null };
+    }
+  }
   // a missing field: point at the row of its list item or of the record
   const item = /^(.*\[\d+\])/.exec(path)?.[1];
   if (item) {

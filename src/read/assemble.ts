@@ -3,7 +3,7 @@ import { fieldMeta } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import { setPath } from "../model/paths.js";
 import { RecordSchema, type EnterpriseRecord } from "../model/record.js";
-import type { LoadedRecord, Location, RawValue } from "../model/source.js";
+import type { CellRow, LoadedRecord, Location, RawValue } from "../model/source.js";
 import { isBlank, parseValue } from "../values/index.js";
 import { normaliseCode, normaliseText } from "../values/text.js";
 
@@ -34,6 +34,7 @@ export function recordKey(fields: readonly RawField[]): string | null {
 export function assemble(
   fields: readonly RawField[],
   origin: Location,
+  cells?: readonly CellRow[],
 ): { loaded: LoadedRecord; findings: Finding[] } {
   const findings: Finding[] = [];
   const obj: Record<string, unknown> = {};
@@ -79,7 +80,7 @@ export function assemble(
     }
   }
   const rec = (checked.success ? checked.data : obj) as EnterpriseRecord;
-  return { loaded: { record: rec, origin, locations, typed, unreadable }, findings };
+  return { loaded: { record: rec, origin, locations, typed, unreadable, cells }, findings };
 }
 
 /** `enterprise` is the one object the schema requires; an empty row still has one. */

@@ -2,7 +2,7 @@
 // by its labels, columns matched by label, rows joined by 统一社会信用代码.
 import ExcelJS from "exceljs";
 import type { Finding } from "../model/finding.js";
-import type { Location, RawValue } from "../model/source.js";
+import type { CellRow, Location, RawValue } from "../model/source.js";
 import { JOIN_PATH, SHEETS, type ColumnSpec, type SheetSpec } from "../model/sheets.js";
 import { UserError } from "../util/errors.js";
 import { isBlank } from "../values/index.js";
@@ -70,7 +70,9 @@ function cellText(v: CellContent): string {
 
 interface SheetRow {
   row: number;
+  /** the row's non-blank values (blank cells are found through `cells`) */
   fields: RawField[];
+  cells: CellRow;
   key: string | null; // normalised join key
   keyLoc: Location;
 }
@@ -122,6 +124,7 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     }
   });
   const joinCol = columns.find((c) => c.spec.path === JOIN_PATH);
+  const columnOf: ReadonlyMap<string, string> = new Map(columns.map((c) => [c.spec.path, c.letter]));
 
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -130,18 +133,17 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     let anyValue = false;
     let firstText = "";
     for (const { col, letter, spec } of columns) {
-      const address = `${letter}${r}`;
-      const { raw, issue } = readCell(row.getCell(col).value);
-      const loc = sheetLoc(r, address);
+      const content = row.findCell(col)?.value;
+      if (content === null || content === undefined) continue;
+      const { raw, issue } = readCell(content);
       if (issue) {
         anyValue = true;
-        findings.push({ severity: "error", rule: issue.rule, data: issue.data, field: spec.path, record: null, location: loc });
+        findings.push({ severity: "error", rule: issue.rule, data: issue.data, field: spec.path, record: null, location: sheetLoc(r, `${letter}${r}`) });
       }
-      if (!isBlank(raw)) {
-        anyValue = true;
-        if (!firstText) firstText = normaliseText(String(raw));
-      }
-      fields.push({ path: spec.path, raw, loc });
+      if (isBlank(raw)) continue;
+      anyValue = true;
+      if (!firstText) firstText = normaliseText(String(raw));
+      fields.push({ path: spec.path, raw, loc: sheetLoc(r, `${letter}${r}`) });
     }
     if (!anyValue) return; // a wholly blank row
     const keyField = fields.find((f) => f.path === JOIN_PATH);
@@ -157,7 +159,7 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     for (let i = findings.length - 1; i >= 0 && findings[i]!.location.row === r && findings[i]!.location.sheet === ws.name; i--) {
       if (findings[i]!.record === null) findings[i]!.record = rec;
     }
-    rows.push({ row: r, fields, key, keyLoc });
+    rows.push({ row: r, fields, key, keyLoc, cells: { file, sheet: ws.name, row: r, item: null, columns: columnOf } });
   });
   return { spec, name: ws.name, rows };
 }
@@ -195,6 +197,7 @@ export async function readWorkbook(data: Uint8Array, file: string): Promise<Read
 interface Draft {
   origin: Location;
   fields: RawField[];
+  cells: CellRow[];
   lists: Map<string, number>;
 }
 
@@ -214,7 +217,7 @@ function joinSheets(bySpec: Map<SheetSpec, SheetRead>, findings: Finding[]): Rea
     });
 
   const addEnterprise = (row: SheetRow) => {
-    const draft: Draft = { origin: row.keyLoc, fields: [...row.fields], lists: new Map() };
+    const draft: Draft = { origin: row.keyLoc, fields: [...row.fields], cells: [row.cells], lists: new Map() };
     drafts.push(draft);
     if (row.key && !byKey.has(row.key)) byKey.set(row.key, draft);
     return draft;
@@ -233,6 +236,7 @@ function joinSheets(bySpec: Map<SheetSpec, SheetRead>, findings: Finding[]): Rea
       const i = draft.lists.get(list) ?? 0;
       draft.lists.set(list, i + 1);
       draft.fields.push(...indexFields(row.fields, i));
+      draft.cells.push({ ...row.cells, item: i });
     }
   };
   joinItems(equipment, byKey, annex1?.name ?? "附表1");
@@ -255,6 +259,7 @@ function joinSheets(bySpec: Map<SheetSpec, SheetRead>, findings: Finding[]): Rea
       draft = addEnterprise(row);
     } else {
       mergeAnnex2(draft, row.fields);
+      draft.cells.push(row.cells);
     }
     if (row.key) annex2Keys.set(row.key, draft);
   }
@@ -262,7 +267,7 @@ function joinSheets(bySpec: Map<SheetSpec, SheetRead>, findings: Finding[]): Rea
 
   const records = [];
   for (const d of drafts) {
-    const { loaded, findings: f } = assemble(d.fields, d.origin);
+    const { loaded, findings: f } = assemble(d.fields, d.origin, d.cells);
     records.push(loaded);
     findings.push(...f);
   }

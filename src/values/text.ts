@@ -2,7 +2,16 @@
 // and brackets to half-width; surrounding white space (incl. U+3000) is trimmed.
 
 export function normaliseText(s: string): string {
-  return s.normalize("NFKC").trim();
+  return (isNfkcStable(s) ? s : s.normalize("NFKC")).trim();
+}
+
+/** ASCII and the CJK Unified Ideographs block never change under NFKC: most cells skip the costly call. */
+function isNfkcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) return false;
+  }
+  return true;
 }
 
 /** Codes: NFKC, upper case, no inner white space or hyphen-like dashes kept as typed. */
