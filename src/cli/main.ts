@@ -6,6 +6,7 @@ import { register as registerValidate } from "./commands/validate.js";
 import { register as registerTemplate } from "./commands/template.js";
 import { register as registerSchema } from "./commands/schema.js";
 import { register as registerCheck } from "./commands/check.js";
+import { register as registerRender } from "./commands/render.js";
 
 const VERSION = "0.1.0";
 
@@ -27,6 +28,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
   registerTemplate(program, state);
   registerSchema(program, state);
   registerCheck(program, state);
+  registerRender(program, state);
 
   try {
     await program.parseAsync(argv);

@@ -97,13 +97,15 @@ export const FormTemplateSchema = z
         noteSize: z.number().positive().default(10),
         /** line height as a multiple of the font size */
         lineHeight: z.number().min(1).default(1.3),
-        /** cell padding in mm */
-        padding: z.number().min(0).default(1.2),
+        /** cell padding in mm, left and right */
+        padding: z.number().min(0).default(1),
+        /** cell padding in mm, top and bottom */
+        paddingY: z.number().min(0).default(0.5),
         /** ruling line width in pt */
         rule: z.number().positive().default(0.6),
       })
       .strict()
-      .default({ size: 10.5, minSize: 7, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1.2, rule: 0.6 }),
+      .default({ size: 10.5, minSize: 7, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1, paddingY: 0.5, rule: 0.6 }),
     /** default least row height in mm */
     rowHeight: mm.default(9),
     /** grid column widths in mm */

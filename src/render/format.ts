@@ -1,0 +1,175 @@
+// Record values as they are printed on a form: dates as 2024年10月15日,
+// numbers with their unit, yes/no as ticked boxes. Pure.
+import { fieldMeta } from "../model/fields.js";
+import type { Finding } from "../model/finding.js";
+import type { Location } from "../model/source.js";
+import { getPath } from "../model/paths.js";
+import { placeholders } from "./template.js";
+
+export const TICKED = "☑";
+export const UNTICKED = "☐";
+/** printed in place of a character the font does not have (the typesetter's 〓) */
+export const MISSING_MARK = "〓";
+
+/** 2024-10-15 -> 2024年10月15日; 2005-03 -> 2005年3月; 2005 -> 2005年. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  let s = `${m[1]}年`;
+  if (m[2]) s += `${Number(m[2])}月`;
+  if (m[3]) s += `${Number(m[3])}日`;
+  return s;
+}
+
+/** Plain decimal, no exponent, no trailing zeros: 12.5, 30000, 0.25. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return n.toFixed(0);
+  return n.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+export function formatCheck(value: boolean | null | undefined, yes: string, no: string): string {
+  return `${yes}${value === true ? TICKED : UNTICKED}　${no}${value === false ? TICKED : UNTICKED}`;
+}
+
+/** A date line to sign beside: the date, or blanks for the hand. */
+const SIGN_BLANK = "　　　年　　月　　日";
+
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** One field's value in one format; "" when blank (a check or signdate prints its blanks). */
+export function formatValue(path: string, value: unknown, format: string, args: readonly string[] = []): string {
+  const meta = fieldMeta(path);
+  const kind = meta?.kind;
+  if (format === "check") {
+    const [yes, no] = args.length >= 2 ? args : kind === "passed" ? ["通过", "不通过"] : ["是", "否"];
+    return formatCheck(typeof value === "boolean" ? value : null, yes!, no!);
+  }
+  if (format === "signdate") return blank(value) ? SIGN_BLANK : formatDate(String(value));
+  if (blank(value)) return "";
+  if (typeof value === "boolean") {
+    if (kind === "passed") return value ? "通过" : "不通过";
+    return value ? "是" : "否";
+  }
+  if (typeof value === "number") {
+    const n = formatNumber(value);
+    return format === "unit" && meta?.unit ? `${n}${meta.unit}` : n;
+  }
+  const s = String(value).replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+  if (format === "date" || kind === "date" || kind === "partialDate") return formatDate(s.trim());
+  return kind === "text" || kind === undefined ? widenPunctuation(s) : s;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]/u;
+const WIDE: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+
+/**
+ * The readers fold text with NFKC, which turns Chinese punctuation into ASCII
+ * (，-> ,). In print, punctuation beside Chinese text is set full-width again.
+ */
+export function widenPunctuation(s: string): string {
+  const chars = [...s];
+  return chars
+    .map((c, i) => {
+      const wide = WIDE[c];
+      if (!wide) return c;
+      const before = HAN.test(chars[i - 1] ?? "");
+      const after = HAN.test(chars[i + 1] ?? "");
+      return before || ((c === "(" || c === ")") && after) ? wide : c;
+    })
+    .join("");
+}
+
+/** What a template is filled from: a record (or none, for a blank form) and, in a list row, the item. */
+export interface Scope {
+  record: unknown;
+  list?: string;
+  index?: number;
+  /** values of the special placeholders {title}, {page}, {pages} */
+  specials?: Record<string, string>;
+}
+
+export interface Coverage {
+  /** does the font draw this code point? */
+  has(codePoint: number): boolean;
+}
+
+export interface FillContext {
+  coverage: Coverage;
+  /** the enterprise named in findings (USCC, or name) */
+  record: string | null;
+  locate(path: string): Location;
+  findings: Finding[];
+  /** characters already reported for this form, so each is reported once per field */
+  reported: Set<string>;
+}
+
+export interface Filled {
+  text: string;
+  /** every placeholder was blank (or there was none and the text is a label) */
+  blank: boolean;
+}
+
+function fieldPath(path: string, scope: Scope): string {
+  if (scope.list !== undefined && path.startsWith("item.")) return `${scope.list}[${scope.index ?? 0}].${path.slice(5)}`;
+  return path;
+}
+
+const CHECK_MARKS = new Set([TICKED, UNTICKED]);
+
+/** Replaces characters the font lacks with 〓 and reports each once, by field and record. */
+export function coverText(text: string, field: string | null, ctx: FillContext): string {
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === "\n" || ch === " " || CHECK_MARKS.has(ch) || ctx.coverage.has(cp)) {
+      out += ch;
+      continue;
+    }
+    const key = `${field ?? ""}\u0000${ch}`;
+    if (!ctx.reported.has(key)) {
+      ctx.reported.add(key);
+      ctx.findings.push({
+        severity: "warning",
+        rule: "render-missing-glyph",
+        field,
+        record: ctx.record,
+        location: field ? ctx.locate(field) : { file: "", sheet: null, row: null, cell: null, line: null },
+        data: { char: ch, codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, mark: MISSING_MARK },
+        value: text,
+      });
+    }
+    out += ctx.coverage.has(MISSING_MARK.codePointAt(0)!) ? MISSING_MARK : "?";
+  }
+  return out;
+}
+
+/** Fills a template's placeholders from the scope; literal text is checked against the font too. */
+export function fill(template: string, scope: Scope, ctx: FillContext): Filled {
+  const parts = placeholders(template);
+  if (parts.length === 0) return { text: coverText(template, null, ctx), blank: true };
+  let allBlank = true;
+  let text = "";
+  let last = 0;
+  const re = /\{([^{}|]+)(?:\|([^{}]*))?\}/g;
+  let m: RegExpExecArray | null;
+  let i = 0;
+  while ((m = re.exec(template))) {
+    const p = parts[i++]!;
+    text += coverText(template.slice(last, m.index), null, ctx);
+    last = m.index + m[0].length;
+    const special = scope.specials?.[p.path];
+    if (special !== undefined) {
+      text += coverText(special, null, ctx);
+      allBlank = false;
+      continue;
+    }
+    const path = fieldPath(p.path, scope);
+    const value = scope.record ? getPath(scope.record, path) : undefined;
+    if (!blank(value)) allBlank = false;
+    text += coverText(formatValue(path, value, p.format, p.args), path, ctx);
+  }
+  text += coverText(template.slice(last), null, ctx);
+  return { text, blank: allBlank };
+}
