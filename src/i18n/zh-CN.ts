@@ -40,6 +40,7 @@ export const zhCN: Record<string, string> = {
   // command errors (exit 2)
   "file-missing": "找不到文件或文件夹：{file}",
   "file-unreadable": "无法读取文件：{file}",
+  "file-too-large": "文件过大（超过 {mb} MB），不像是一份填报表格：{file}",
   "file-empty": "文件是空的：{file}",
   "file-is-directory": "这是一个文件夹，不是文件：{file}",
   "file-type-unknown": "不支持的文件类型：{file}（请提供 .xlsx 或 .yaml 文件）",
@@ -61,6 +62,17 @@ export const zhCN: Record<string, string> = {
   "annotate-not-xlsx": "--annotate 只能标注 .xlsx 表格，{file} 不是 .xlsx 文件",
   "annotate-same-file": "标注副本不能写在原文件上：{file}",
   "output-not-xlsx": "输出文件名应以 .xlsx 结尾：{file}",
+  // summarize
+  "summary-duplicate": "同一企业（统一社会信用代码 {uscc}）填报了两次：{first} 和 {again}{more}；请删去重复的一处后再汇总",
+  "summary-duplicate-more": "（另有 {count} 处重复）",
+  "summary-input-errors": "输入中有 {errors} 个错误、{warnings} 个警告（请运行 capexit validate 查看）；汇总照常进行，无法识别的值按未填计",
+  "summary-other-unit": "{count} 家企业的县市区未填或不是工作方案所列单位，已列入“其他”行并计入合计",
+  "summary-output-type": "{file}：输出文件应以 .xlsx、.pdf、.md 或 .json 结尾",
+  "summary-narrative-type": "{file}：工作总结草稿应以 .md 结尾",
+  "summary-same-output": "-o 与 --narrative 不能是同一个文件：{file}",
+  "summary-as-of": "--as-of 应为日期，如 2024-12-31，实为“{value}”",
+  "summary-written": "已写入：{file}",
+  "summary-footnote": "共 {count} 家企业。明细请用 -o 汇总.xlsx（或 .pdf、.md、.json）输出；--narrative 总结.md 写出工作总结草稿",
   // render
   "form-template-invalid": "表格模板 {file} 有误：{detail}",
   "form-unknown": "不认识的表格“{form}”：请写 annex1（附表1）、annex2（附表2）或表格模板文件（.yaml）",

@@ -6,6 +6,9 @@ import type { ReadResult } from "./types.js";
 
 const EXTENSIONS = new Set([".xlsx", ".yaml", ".yml"]);
 
+/** Larger than any county's workbook by far; refusing it keeps a zip bomb from eating the machine. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
 /** Expands folders into the .xlsx/.yaml/.yml files they hold, sorted; keeps files as given. */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) throw new UserError("no-input");
@@ -56,6 +59,7 @@ export async function readInput(file: string): Promise<ReadResult> {
   try {
     const st = await stat(file);
     if (st.isDirectory()) throw new UserError("file-is-directory", { file });
+    if (st.size > MAX_INPUT_BYTES) throw new UserError("file-too-large", { file, mb: Math.round(MAX_INPUT_BYTES / 1048576) });
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof UserError) throw e;

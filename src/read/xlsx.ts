@@ -132,9 +132,11 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     const fields: RawField[] = [];
     let anyValue = false;
     let firstText = "";
+    let labels = 0;
     for (const { col, letter, spec } of columns) {
       const content = row.findCell(col)?.value;
       if (content === null || content === undefined) continue;
+      if (typeof content === "string" && index.get(normaliseLabel(content)) === spec) labels++;
       const { raw, issue } = readCell(content);
       if (issue) {
         anyValue = true;
@@ -146,6 +148,11 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
       fields.push({ path: spec.path, raw, loc: sheetLoc(r, `${letter}${r}`) });
     }
     if (!anyValue) return; // a wholly blank row
+    // the lower half of a header merged over two rows, or the header repeated for printing
+    if (labels >= 2) {
+      while (findings.length && findings[findings.length - 1]!.location.row === r && findings[findings.length - 1]!.location.sheet === ws.name) findings.pop();
+      return;
+    }
     const keyField = fields.find((f) => f.path === JOIN_PATH);
     const key = keyField && !isBlank(keyField.raw) ? normaliseCode(String(keyField.raw)) : null;
     // a 合计 line or a note under the table names no enterprise
