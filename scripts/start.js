@@ -1,0 +1,25 @@
+// `npm start`: the clerk's main jobs on the bundled examples, one after another.
+// Each step says which exit code it expects (the faulty workbook and the
+// overdue brickworks are meant to be found).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../bin/capexit.js", import.meta.url));
+
+const steps = [
+  ["校验示例表格", ["validate", "examples/随州市2024.xlsx"], 0],
+  ["校验示例 YAML", ["validate", "examples/yaml/"], 0],
+  ["校验有错误的表格（应查出错误）", ["validate", "examples/faulty/有错误的表格.xlsx"], 1],
+  ["检查进度（截至 2024-11-20，砖瓦厂尚未停产）", ["check", "examples/随州市2024.xlsx", "--as-of", "2024-11-20"], 1],
+];
+
+let failed = 0;
+for (const [title, args, expected] of steps) {
+  console.log(`\n━━ ${title}\n$ capexit ${args.join(" ")}\n`);
+  const r = spawnSync(process.execPath, [BIN, ...args], { stdio: "inherit" });
+  if (r.status !== expected) {
+    console.error(`✗ 退出码 ${r.status}，应为 ${expected}`);
+    failed++;
+  }
+}
+process.exitCode = failed ? 1 : 0;
