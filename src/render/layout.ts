@@ -170,6 +170,11 @@ class FormLayouter {
         const withNext = band.total + (next?.kind.kind === "item" ? next.total : 0);
         if (this.gridOnPage && this.y + withNext > this.bottom + EPS) this.newPage();
       }
+      if (i === measured.length - 1 && this.gridOnPage) {
+        // the notes stay with the last row: 注 and 备注 never stand alone on a page
+        const notes = this.notesHeight();
+        if (this.y + band.total + notes > this.bottom + EPS && band.total <= this.bottom - this.y + EPS) this.breakPage(band, listInfo);
+      }
       while (band) band = this.placeOrBreak(band, listInfo);
     }
     this.closeSides(listInfo);
@@ -477,6 +482,12 @@ class FormLayouter {
       this.drawCell(this.fit(side, width, s.bottom - s.top), this.colX[side.col]!, s.top, width, s.bottom - s.top);
       this.ops = saved;
     }
+  }
+
+  private notesHeight(): number {
+    const s = this.t.text.noteSize;
+    const lines = this.t.notes.reduce((n, note) => n + breakLines(this.fillText(note, {}), this.gridWidth, s, this.measure.regular).length, 0);
+    return s * 0.6 + lines * s * this.lh;
   }
 
   private placeNotes(): void {

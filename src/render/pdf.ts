@@ -45,6 +45,8 @@ function stream(ctx: PDFContext, data: Uint8Array | string, dict: Record<string,
 
 interface Embedded {
   ref: PDFRef;
+  /** its name in the page resources */
+  resource: string;
   /** code point -> glyph id in the embedded subset */
   gids: Map<number, number>;
 }
@@ -79,7 +81,7 @@ function toUnicodeCMap(gids: Map<number, number>): string {
   ].join("\n");
 }
 
-function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[]): Embedded {
+function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resource: string): Embedded {
   const bytes = face.subset(codePoints);
   const { cff } = readTables(bytes);
   const gids = readCmap(bytes);
@@ -133,7 +135,7 @@ function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[]): Embed
       ToUnicode: stream(ctx, toUnicodeCMap(gids)),
     }),
   );
-  return { ref, gids };
+  return { ref, gids, resource };
 }
 
 function content(p: PageLayout, fonts: Partial<Record<Face, Embedded>>): string {
@@ -164,7 +166,7 @@ function content(p: PageLayout, fonts: Partial<Record<Face, Embedded>>): string 
   for (const op of p.ops) {
     if (op.op !== "text") continue;
     const f = fonts[op.face]!;
-    const tf = `/${RESOURCE[op.face]} ${num(op.size)} Tf`;
+    const tf = `/${f.resource} ${num(op.size)} Tf`;
     if (tf !== font) out.push((font = tf));
     let hex = "";
     for (const ch of op.text) hex += hex4(f.gids.get(ch.codePointAt(0)!) ?? 0);
@@ -186,11 +188,17 @@ export async function writePdf(pages: readonly PageLayout[], faces: Record<Face,
   const ctx = doc.context;
   const fonts: Partial<Record<Face, Embedded>> = {};
   const fontDict: Record<string, PDFRef> = {};
+  if (faces.regular === faces.bold) {
+    // one face for all text (a user's --font): embed it once
+    for (const cp of used.bold) used.regular.add(cp);
+    used.bold.clear();
+  }
   for (const face of ["regular", "bold"] as const) {
     if (used[face].size === 0) continue;
-    fonts[face] = embedFace(ctx, faces[face], [...used[face]].sort((a, b) => a - b));
+    fonts[face] = embedFace(ctx, faces[face], [...used[face]].sort((a, b) => a - b), RESOURCE[face]);
     fontDict[RESOURCE[face]] = fonts[face]!.ref;
   }
+  fonts.bold ??= fonts.regular;
   const resources = ctx.register(ctx.obj({ Font: fontDict }));
   for (const p of pages) {
     const page = doc.addPage([p.width, p.height]);

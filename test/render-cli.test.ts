@@ -1,0 +1,113 @@
+// `capexit render` end to end: the built binary on real files in a temp folder.
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledFontFile } from "../src/render/font.js";
+import { drawnGlyphs } from "./fixtures/render/pdf-fonts.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin/capexit.js");
+const CEMENT = fileURLToPath(new URL("./fixtures/render/cement.yaml", import.meta.url));
+const EXAMPLES = join(ROOT, "examples/随州市2024.xlsx");
+
+let dir: string;
+
+function capexit(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CAPEXIT_LANG: "", ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), "capexit-render-"));
+  // two enterprises of the same name in one unit: their files must not collide
+  const one = readFileSync(CEMENT, "utf8");
+  writeFileSync(join(dir, "two.yaml"), `${one}\n---\n${one.replace("91421321MA49XY2K1E", "91421321MA49XY3K1X").replace(/^#.*$/m, "")}`);
+  writeFileSync(join(dir, "odd-name.yaml"), one.replace("name: 随县示例水泥有限公司", 'name: "../../逃逸/水泥:有限公司"'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("capexit render", () => {
+  it("writes one PDF per enterprise into a folder, named by unit and enterprise, numbered on collision", async () => {
+    const r = capexit(["render", "annex2", "two.yaml", "-o", "forms", "--format", "json"]);
+    expect(r.code).toBe(1); // the sample's codes do not all check out: the forms are made all the same
+    expect(r.stderr).toMatch(/capexit validate/);
+    const report = JSON.parse(r.stdout);
+    expect(report.forms).toHaveLength(2);
+    expect(readdirSync(join(dir, "forms")).sort()).toEqual(["随县_随县示例水泥有限公司_附表2(2).pdf", "随县_随县示例水泥有限公司_附表2.pdf"]);
+    const pdf = readFileSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf"));
+    expect(pdf.length).toBeLessThan(200 * 1024);
+    expect(pdf.toString("latin1")).toMatch(/\/Title/);
+    const { pages, glyphs } = await drawnGlyphs(pdf);
+    expect(pages).toBe(1);
+    expect(glyphs.length).toBeGreaterThan(500);
+  });
+
+  it("never overwrites without --force, and does with it", () => {
+    const before = statSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf")).mtimeMs;
+    const r = capexit(["render", "annex2", "two.yaml", "-o", "forms"]);
+    expect(r.code).toBe(2);
+    expect(statSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf")).mtimeMs).toBe(before);
+    expect(capexit(["render", "annex2", "two.yaml", "-o", "forms", "--force"]).code).toBe(1);
+  });
+
+  it("keeps a hostile enterprise name inside the output folder", () => {
+    capexit(["render", "annex1", "odd-name.yaml", "-o", "odd"]);
+    const files = readdirSync(join(dir, "odd"));
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toMatch(/[/\\:]|\.\./);
+    expect(existsSync(join(dir, "逃逸"))).toBe(false);
+  });
+
+  it("combines all forms into one PDF with -o FILE.pdf, byte for byte the same on a second run", () => {
+    const env = { SOURCE_DATE_EPOCH: "1733011200" };
+    expect(capexit(["render", "annex1", "two.yaml", "-o", "a.pdf"], env).code).toBe(1);
+    expect(capexit(["render", "annex1", "two.yaml", "-o", "b.pdf"], env).code).toBe(1);
+    const a = readFileSync(join(dir, "a.pdf"));
+    expect(a.equals(readFileSync(join(dir, "b.pdf")))).toBe(true);
+    expect(a.toString("latin1")).toContain("/CreationDate (D:20241201000000Z)");
+  });
+
+  it("prints blank forms with --blank", async () => {
+    const r = capexit(["render", "annex2", "--blank", "-o", "blank.pdf"]);
+    expect(r.code).toBe(0);
+    const { glyphs } = await drawnGlyphs(readFileSync(join(dir, "blank.pdf")));
+    const text = glyphs.map((g) => g.font.toUnicode.get(g.gid)).join("");
+    expect(text).toContain("验收意见");
+    expect(text).not.toContain("随县");
+  });
+
+  it("renders the examples workbook", async () => {
+    if (!existsSync(EXAMPLES)) return;
+    const r = capexit(["render", "annex2", EXAMPLES, "-o", "examples", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.forms.length).toBeGreaterThanOrEqual(4);
+    for (const f of report.forms) {
+      expect(f.pages).toBe(1);
+      expect(f.bytes).toBeLessThan(200 * 1024);
+    }
+  });
+
+  it("takes a user's font, and refuses a face a file does not have", () => {
+    copyFileSync(bundledFontFile("bold"), join(dir, "my#font.ttf"));
+    expect(capexit(["render", "annex1", CEMENT, "-o", "own.pdf", "--font", "my#font.ttf"]).code).toBe(1);
+    const r = capexit(["render", "annex1", CEMENT, "-o", "own2.pdf", "--font", "my#font.ttf#3"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/3/);
+    expect(capexit(["render", "annex1", CEMENT, "-o", "own3.pdf", "--font", "two.yaml"]).code).toBe(2);
+  });
+
+  it("explains a missing -o, an unknown form and a bad SOURCE_DATE_EPOCH in one sentence, exit 2", () => {
+    for (const args of [["render", "annex2", CEMENT], ["render", "annex9", CEMENT, "-o", "x"]]) {
+      const r = capexit(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    expect(capexit(["render", "annex2", CEMENT, "-o", "y.pdf"], { SOURCE_DATE_EPOCH: "yesterday" }).code).toBe(2);
+  });
+});
