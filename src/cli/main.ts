@@ -6,6 +6,7 @@ import { register as registerValidate } from "./commands/validate.js";
 import { register as registerTemplate } from "./commands/template.js";
 import { register as registerSchema } from "./commands/schema.js";
 import { register as registerCheck } from "./commands/check.js";
+import { register as registerSummarize } from "./commands/summarize.js";
 import { register as registerRender } from "./commands/render.js";
 
 const VERSION = "0.1.0";
@@ -28,6 +29,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
   registerTemplate(program, state);
   registerSchema(program, state);
   registerCheck(program, state);
+  registerSummarize(program, state);
   registerRender(program, state);
 
   try {

@@ -1,0 +1,31 @@
+// The same enterprise twice would be counted twice: find every USCC entered more than once.
+import type { LoadedRecord, Location } from "../model/source.js";
+
+export interface Duplicate {
+  uscc: string;
+  first: Location;
+  again: Location;
+}
+
+export function findDuplicates(records: readonly LoadedRecord[]): Duplicate[] {
+  const first = new Map<string, Location>();
+  const out: Duplicate[] = [];
+  for (const rec of records) {
+    const uscc = rec.record.enterprise?.uscc;
+    if (!uscc) continue;
+    const prev = first.get(uscc);
+    if (prev) out.push({ uscc, first: prev, again: rec.origin });
+    else first.set(uscc, rec.origin);
+  }
+  return out;
+}
+
+/** `曾都区.xlsx 附表1 第5行` or `b.yaml 第12行`, for messages. */
+export function describeLocation(loc: Location, lang: "zh-CN" | "en"): string {
+  if (loc.row !== null) {
+    const sheet = loc.sheet ? ` ${loc.sheet}` : "";
+    return lang === "en" ? `${loc.file}${sheet} row ${loc.row}` : `${loc.file}${sheet} 第${loc.row}行`;
+  }
+  if (loc.line !== null) return lang === "en" ? `${loc.file} line ${loc.line}` : `${loc.file} 第${loc.line}行`;
+  return loc.file;
+}

@@ -1,0 +1,109 @@
+// The roll-up's shape: figures per enterprise, per unit and in total, and the
+// milestone tallies. Pure data, shared by the roll-up and every writer.
+import type { EnterpriseRecord } from "../model/record.js";
+import type { MilestoneId as StatusMilestoneId, MilestoneStatus, Status } from "../plan/status.js";
+
+/** The summed figures of spec §4, in the order the JSON report lists them. */
+export const NUMERIC_KEYS = [
+  "enterprises",
+  "equipmentUnits",
+  "designCapacity",
+  "staffInvolved",
+  "staffResettled",
+  "fixedAssetsNet",
+  "energySavedTce",
+  "so2",
+  "co2",
+  "cod",
+  "nox",
+  "landFreedMu",
+  "linesDismantled",
+  "linesSealed",
+  "countyPassed",
+  "cityPassed",
+  "provincePassed",
+] as const;
+
+export type NumericKey = (typeof NUMERIC_KEYS)[number];
+
+export type Figures = Record<NumericKey, number> & {
+  /** capacity retired per unit of measure (万吨, 万千伏安 …); units are never added together */
+  capacityEliminated: Record<string, number>;
+  /** not in the JSON report: lines listed, and lines shut down as of the as-of date */
+  linesTotal: number;
+  linesShutdown: number;
+};
+
+/** The milestones the roll-up tallies (spec §4 ids). */
+export const TALLIED_MILESTONES = ["shutdown", "dismantle", "county-acceptance"] as const;
+export type TalliedMilestone = (typeof TALLIED_MILESTONES)[number];
+
+export type MilestoneId = StatusMilestoneId;
+export type MilestoneState = Status;
+export type MilestoneLike = MilestoneStatus;
+
+/** The milestones of one record as of a date (src/plan/status.ts with the plan bound). */
+export type MilestonesOf = (record: EnterpriseRecord, asOf: string) => readonly MilestoneStatus[];
+
+/** Enterprises by how a milestone stands: done on time, done late, overdue, not yet due, sealed. */
+export interface Tally {
+  onTime: number;
+  late: number;
+  overdue: number;
+  /** not done and not yet due (pending or due soon) */
+  open: number;
+  /** dismantle only: main equipment left standing, power and water cut, sealed */
+  sealed: number;
+}
+
+export type Progress = Record<TalliedMilestone, Tally>;
+
+export interface EnterpriseSummary {
+  /** the plan unit it is counted in, or OTHER_UNIT */
+  unit: string;
+  /** 县市区 as the record gives it */
+  county: string | null;
+  name: string | null;
+  uscc: string | null;
+  figures: Figures;
+  /** the unit of measure of its capacity retired, when it gives an amount */
+  capacityUnit: string | null;
+  capacityAmount: number | null;
+  passed: { county: boolean; city: boolean; province: boolean };
+  milestones: Partial<Record<MilestoneId, MilestoneLike>>;
+}
+
+export interface UnitSummary {
+  /** the plan unit's name, or OTHER_UNIT */
+  county: string;
+  /** false for the row of records whose 县市区 is no unit of the plan */
+  inPlan: boolean;
+  figures: Figures;
+  progress: Progress;
+}
+
+export interface Summary {
+  asOf: string;
+  /** 随州市2024年淘汰落后产能工作汇总表 */
+  title: string;
+  /** 随州市: the city the plan is for */
+  city: string;
+  /** 编制单位 */
+  compiler: string;
+  planTitle: string;
+  documentNo: string;
+  year: number;
+  /** every capacity unit of measure present, in report order (万吨 first) */
+  capacityUnits: string[];
+  /** plan units in plan order, then OTHER_UNIT when some record fits none */
+  units: UnitSummary[];
+  total: Omit<UnitSummary, "county" | "inPlan">;
+  /** one per record: plan unit order, then input order */
+  enterprises: EnterpriseSummary[];
+}
+
+/** The row for records whose 县市区 names no unit of the plan (blank or misspelt). */
+export const OTHER_UNIT = "其他";
+
+/** The key for capacity retired whose unit of measure is not given. */
+export const UNSTATED_UNIT = "未注明单位";

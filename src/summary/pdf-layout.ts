@@ -1,0 +1,195 @@
+// Pure: the summary's tables -> A4 landscape pages of ruling lines and text, in
+// the draw operations of src/render (which subsets the fonts and writes the PDF).
+// Each table starts a page; every page repeats the title, the compiler / as-of
+// line and the table's header, and carries 第N页 共M页 at its foot.
+import type { Lang } from "../i18n/index.js";
+import { MISSING_MARK } from "../render/format.js";
+import type { DrawOp, Face, LayoutFonts, PageLayout } from "../render/layout.js";
+import { breakLines, type Measure } from "../render/linebreak.js";
+import type { Column, SummaryDocument, Table } from "./tables.js";
+import { cellText } from "./text.js";
+
+const MM = 72 / 25.4;
+export const A4_LANDSCAPE = { width: 297 * MM, height: 210 * MM };
+const MARGIN = { left: 10 * MM, right: 10 * MM, top: 10 * MM, bottom: 12 * MM };
+const TITLE_SIZE = 15;
+const INFO_SIZE = 9;
+const FOOT_SIZE = 8;
+const RULE = 0.5;
+const PAD_X = 1.8;
+const PAD_Y = 1.6;
+const LEAD = 1.22;
+/** the ideographic em box sits 0.88 em above the baseline */
+const ASCENT = 0.88;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface Metrics {
+  fonts: LayoutFonts;
+  measure: Record<Face, Measure>;
+}
+
+function measurer(fonts: LayoutFonts, face: Face): Measure {
+  const f = fonts[face];
+  return (text) => {
+    let w = 0;
+    for (const ch of text) w += f.advance(ch.codePointAt(0)!);
+    return w;
+  };
+}
+
+/** Characters the face lacks print as 〓 rather than as an empty box. */
+function printable(text: string, m: Metrics, face: Face): string {
+  let out = "";
+  for (const ch of text) out += /\s/.test(ch) || m.fonts[face].has(ch.codePointAt(0)!) ? ch : MISSING_MARK;
+  return out;
+}
+
+class Pages {
+  readonly pages: PageLayout[] = [];
+  private ops: DrawOp[] = [];
+
+  newPage(): void {
+    this.ops = [];
+    this.pages.push({ ...A4_LANDSCAPE, ops: this.ops });
+  }
+
+  rect(b: Box): void {
+    const [x1, y1, x2, y2] = [b.x, b.y, b.x + b.w, b.y + b.h];
+    this.ops.push(
+      { op: "rule", x1, y1, x2, y2: y1, width: RULE },
+      { op: "rule", x1, y1: y2, x2, y2, width: RULE },
+      { op: "rule", x1, y1, x2: x1, y2, width: RULE },
+      { op: "rule", x1: x2, y1, x2, y2, width: RULE },
+    );
+  }
+
+  text(x: number, baseline: number, size: number, text: string, face: Face): void {
+    if (text.trim()) this.ops.push({ op: "text", x, y: baseline, size, text, face });
+  }
+}
+
+type Align = "left" | "center" | "right";
+
+/** Lines of a cell's text at a size within a width. */
+function wrap(text: string, width: number, size: number, m: Metrics, face: Face): string[] {
+  if (!text) return [];
+  return breakLines(printable(text, m, face), Math.max(size, width - 2 * PAD_X), size, m.measure[face]);
+}
+
+const heightOf = (lines: number, size: number) => Math.max(1, lines) * size * LEAD + 2 * PAD_Y;
+
+function drawLines(p: Pages, box: Box, lines: readonly string[], size: number, face: Face, align: Align, m: Metrics): void {
+  const block = lines.length * size * LEAD;
+  let top = box.y + (box.h - block) / 2;
+  for (const line of lines) {
+    const w = m.measure[face](line) * size;
+    const x = align === "left" ? box.x + PAD_X : align === "right" ? box.x + box.w - PAD_X - w : box.x + (box.w - w) / 2;
+    p.text(x, top + (LEAD - 1) * size * 0.5 + ASCENT * size, size, line, face);
+    top += size * LEAD;
+  }
+}
+
+interface HeaderCell {
+  box: Box;
+  lines: string[];
+}
+
+/** The header: group labels spanning their columns above, a column without a group spanning both rows. */
+function headerCells(t: Table, xs: readonly number[], widths: readonly number[], size: number, m: Metrics): { cells: HeaderCell[]; height: number } {
+  const twoRows = t.columns.some((c) => c.group);
+  const labelLines = t.columns.map((c, i) => wrap(c.label, widths[i]!, size, m, "bold"));
+  if (!twoRows) {
+    const h = Math.max(...labelLines.map((l) => heightOf(l.length, size)));
+    return { cells: t.columns.map((_, i) => ({ box: { x: xs[i]!, y: 0, w: widths[i]!, h }, lines: labelLines[i]! })), height: h };
+  }
+  const groups: { label: string; from: number; to: number }[] = [];
+  t.columns.forEach((c, i) => {
+    const last = groups[groups.length - 1];
+    if (c.group && last && last.label === c.group && last.to === i - 1) last.to = i;
+    else if (c.group) groups.push({ label: c.group, from: i, to: i });
+  });
+  const span = (g: { from: number; to: number }) => xs[g.to]! + widths[g.to]! - xs[g.from]!;
+  const groupLines = groups.map((g) => wrap(g.label, span(g), size, m, "bold"));
+  const top = Math.max(...groupLines.map((l) => heightOf(l.length, size)));
+  let bottom = Math.max(...t.columns.map((c, i) => (c.group ? heightOf(labelLines[i]!.length, size) : 0)));
+  const tallest = Math.max(...t.columns.map((c, i) => (c.group ? 0 : heightOf(labelLines[i]!.length, size))));
+  bottom = Math.max(bottom, tallest - top);
+  const cells: HeaderCell[] = [];
+  groups.forEach((g, k) => cells.push({ box: { x: xs[g.from]!, y: 0, w: span(g), h: top }, lines: groupLines[k]! }));
+  t.columns.forEach((c, i) => {
+    cells.push(
+      c.group
+        ? { box: { x: xs[i]!, y: top, w: widths[i]!, h: bottom }, lines: labelLines[i]! }
+        : { box: { x: xs[i]!, y: 0, w: widths[i]!, h: top + bottom }, lines: labelLines[i]! },
+    );
+  });
+  return { cells, height: top + bottom };
+}
+
+const alignOf = (c: Column): Align => (c.kind === "text" ? "left" : "right");
+
+function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m: Metrics): void {
+  const avail = A4_LANDSCAPE.width - MARGIN.left - MARGIN.right;
+  const units = t.columns.reduce((n, c) => n + c.width, 0);
+  const scale = avail / units;
+  const widths = t.columns.map((c) => c.width * scale);
+  const xs: number[] = [];
+  widths.reduce((x, w) => (xs.push(x), x + w), MARGIN.left);
+  // a Chinese character takes two width units: size it to fit, 5.5–9 pt
+  const size = Math.min(9, Math.max(5.5, scale * 1.8));
+  const header = headerCells(t, xs, widths, size, m);
+  const bottom = A4_LANDSCAPE.height - MARGIN.bottom - FOOT_SIZE * 2;
+
+  let y = 0;
+  const startPage = () => {
+    p.newPage();
+    let top = MARGIN.top;
+    const tw = m.measure.bold(printable(title, m, "bold")) * TITLE_SIZE;
+    p.text((A4_LANDSCAPE.width - tw) / 2, top + ASCENT * TITLE_SIZE, TITLE_SIZE, printable(title, m, "bold"), "bold");
+    top += TITLE_SIZE * 1.6;
+    p.text(MARGIN.left, top + ASCENT * INFO_SIZE, INFO_SIZE, printable(doc.compilerLine, m, "regular"), "regular");
+    const asOf = printable(doc.asOfLine, m, "regular");
+    p.text(A4_LANDSCAPE.width - MARGIN.right - m.measure.regular(asOf) * INFO_SIZE, top + ASCENT * INFO_SIZE, INFO_SIZE, asOf, "regular");
+    top += INFO_SIZE * 1.7;
+    for (const c of header.cells) {
+      const box = { ...c.box, y: c.box.y + top };
+      p.rect(box);
+      drawLines(p, box, c.lines, size, "bold", "center", m);
+    }
+    y = top + header.height;
+  };
+
+  const rows = [...t.rows.map((r) => ({ cells: r, face: "regular" as Face })), ...(t.total ? [{ cells: t.total, face: "bold" as Face }] : [])];
+  startPage();
+  for (const row of rows) {
+    const lines = row.cells.map((v, i) => wrap(cellText(v), widths[i]!, size, m, row.face));
+    const h = Math.max(...lines.map((l) => heightOf(l.length, size)));
+    if (y + h > bottom) startPage();
+    row.cells.forEach((_, i) => {
+      const box = { x: xs[i]!, y, w: widths[i]!, h };
+      p.rect(box);
+      const isTotalLabel = row.face === "bold" && i === 0;
+      drawLines(p, box, lines[i]!, size, row.face, isTotalLabel ? "center" : alignOf(t.columns[i]!), m);
+    });
+    y += h;
+  }
+}
+
+export function layoutSummaryPdf(doc: SummaryDocument, fonts: LayoutFonts, lang: Lang): PageLayout[] {
+  const m: Metrics = { fonts, measure: { regular: measurer(fonts, "regular"), bold: measurer(fonts, "bold") } };
+  const p = new Pages();
+  doc.tables.forEach((t, i) => layoutTable(p, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`, m));
+  const total = p.pages.length;
+  p.pages.forEach((page, i) => {
+    const text = lang === "en" ? `Page ${i + 1} of ${total}` : `第${i + 1}页 共${total}页`;
+    const w = m.measure.regular(text) * FOOT_SIZE;
+    page.ops.push({ op: "text", x: (page.width - w) / 2, y: page.height - MARGIN.bottom + ASCENT * FOOT_SIZE, size: FOOT_SIZE, text, face: "regular" });
+  });
+  return p.pages;
+}

@@ -1,0 +1,290 @@
+// Layouts as data: the three tables of the summary (汇总, 进度, 明细) as columns
+// with labels, units and kinds, filled from a Summary. Every writer (xlsx, pdf,
+// Markdown, terminal) draws these same tables; none decides what goes in them.
+import type { Lang } from "../i18n/index.js";
+import {
+  OTHER_UNIT,
+  type EnterpriseSummary,
+  type Figures,
+  type MilestoneState,
+  type Progress,
+  type Summary,
+  type Tally,
+  type TalliedMilestone,
+} from "./model.js";
+
+type Text = { "zh-CN": string; en: string };
+const tx = (zh: string, en: string): Text => ({ "zh-CN": zh, en });
+
+export type CellKind = "text" | "count" | "amount";
+export type CellValue = string | number | null;
+
+export interface Column {
+  /** the header: group (spanning its columns) and the column's own label, unit included */
+  group: string | null;
+  label: string;
+  kind: CellKind;
+  /** width in characters (a Chinese character counts two) */
+  width: number;
+  /** whether the 合计 row sums this column */
+  summed: boolean;
+}
+
+export interface Table {
+  /** sheet name in the workbook; also the section heading */
+  name: string;
+  columns: Column[];
+  rows: CellValue[][];
+  /** the 合计 row: label first, sums in summed columns, null elsewhere */
+  total: CellValue[] | null;
+  /** how many leading columns stay in view when scrolling sideways */
+  frozenColumns: number;
+}
+
+export interface SummaryDocument {
+  title: string;
+  /** 编制单位：… */
+  compilerLine: string;
+  /** 截至 2024年12月31日 */
+  asOfLine: string;
+  tables: Table[];
+}
+
+interface ColumnSpec<R> {
+  group?: Text;
+  label: Text;
+  kind: CellKind;
+  width: number;
+  summed?: boolean;
+  value: (row: R) => CellValue;
+}
+
+function columnOf<R>(spec: ColumnSpec<R>, lang: Lang): Column {
+  return {
+    group: spec.group ? spec.group[lang] : null,
+    label: spec.label[lang],
+    kind: spec.kind,
+    width: spec.width,
+    summed: spec.summed ?? spec.kind !== "text",
+  };
+}
+
+const G = {
+  equipment: tx("主要淘汰生产设备", "Main equipment retired"),
+  capacity: tx("实际淘汰产能", "Capacity retired"),
+  staff: tx("职工（人）", "Staff (persons)"),
+  emissions: tx("减排（吨）", "Emissions cut (t)"),
+  lines: tx("生产线（设备）（条）", "Lines (equipment)"),
+  passed: tx("验收通过（家）", "Acceptance passed (enterprises)"),
+  passedEach: tx("验收通过", "Acceptance passed"),
+};
+
+const COUNTY = tx("县市区", "County");
+const TOTAL = tx("合计", "Total");
+
+/** One column per figure of a row; the capacity columns are made per unit of measure. */
+const FIG = {
+  enterprises: { label: tx("企业（家）", "Enterprises"), kind: "count", width: 8, value: (f) => f.enterprises },
+  equipmentUnits: { group: G.equipment, label: tx("数量（台）", "Units"), kind: "count", width: 8, value: (f) => f.equipmentUnits },
+  designCapacity: { group: G.equipment, label: tx("设计产能（万吨）", "Design capacity (10kt)"), kind: "amount", width: 10, value: (f) => f.designCapacity },
+  staffInvolved: { group: G.staff, label: tx("涉及", "Involved"), kind: "count", width: 8, value: (f) => f.staffInvolved },
+  staffResettled: { group: G.staff, label: tx("已安置", "Resettled"), kind: "count", width: 8, value: (f) => f.staffResettled },
+  fixedAssetsNet: { label: tx("固定资产净值（万元）", "Net fixed assets (10k yuan)"), kind: "amount", width: 11, value: (f) => f.fixedAssetsNet },
+  energySavedTce: { label: tx("节能（吨标煤）", "Energy saved (tce)"), kind: "amount", width: 11, value: (f) => f.energySavedTce },
+  so2: { group: G.emissions, label: tx("SO2", "SO2"), kind: "amount", width: 9, value: (f) => f.so2 },
+  co2: { group: G.emissions, label: tx("CO2", "CO2"), kind: "amount", width: 10, value: (f) => f.co2 },
+  cod: { group: G.emissions, label: tx("COD", "COD"), kind: "amount", width: 9, value: (f) => f.cod },
+  nox: { group: G.emissions, label: tx("NOx", "NOx"), kind: "amount", width: 9, value: (f) => f.nox },
+  landFreedMu: { label: tx("腾出土地（亩）", "Land freed (mu)"), kind: "amount", width: 9, value: (f) => f.landFreedMu },
+  linesTotal: { group: G.lines, label: tx("列入", "Listed"), kind: "count", width: 6, value: (f) => f.linesTotal },
+  linesShutdown: { group: G.lines, label: tx("已关停", "Shut down"), kind: "count", width: 7, value: (f) => f.linesShutdown },
+  linesDismantled: { group: G.lines, label: tx("已拆除", "Dismantled"), kind: "count", width: 7, value: (f) => f.linesDismantled },
+  linesSealed: { group: G.lines, label: tx("封存未拆除", "Sealed"), kind: "count", width: 9, value: (f) => f.linesSealed },
+  countyPassed: { group: G.passed, label: tx("县级", "County"), kind: "count", width: 6, value: (f) => f.countyPassed },
+  cityPassed: { group: G.passed, label: tx("市级", "City"), kind: "count", width: 6, value: (f) => f.cityPassed },
+  provincePassed: { group: G.passed, label: tx("省级", "Province"), kind: "count", width: 6, value: (f) => f.provincePassed },
+} satisfies Record<string, ColumnSpec<Figures>>;
+
+function capacityColumn(unit: string): ColumnSpec<Figures> {
+  return { group: G.capacity, label: tx(`（${unit}）`, `(${unit})`), kind: "amount", width: 10, value: (f) => f.capacityEliminated[unit] ?? 0 };
+}
+
+/** The 汇总 row: with no capacity given anywhere, one 万吨 column of zeros keeps the table's shape. */
+function figureColumns(capacityUnits: readonly string[]): ColumnSpec<Figures>[] {
+  const caps = capacityUnits.length ? capacityUnits : ["万吨"];
+  return [
+    FIG.enterprises,
+    FIG.equipmentUnits,
+    FIG.designCapacity,
+    ...caps.map(capacityColumn),
+    FIG.staffInvolved,
+    FIG.staffResettled,
+    FIG.fixedAssetsNet,
+    FIG.energySavedTce,
+    FIG.so2,
+    FIG.co2,
+    FIG.cod,
+    FIG.nox,
+    FIG.landFreedMu,
+    FIG.linesShutdown,
+    FIG.linesDismantled,
+    FIG.linesSealed,
+    FIG.countyPassed,
+    FIG.cityPassed,
+    FIG.provincePassed,
+  ];
+}
+
+const MILESTONE_LABEL: Record<TalliedMilestone, Text> = {
+  shutdown: tx("关停", "Shutdown"),
+  dismantle: tx("拆除", "Dismantling"),
+  "county-acceptance": tx("县级验收", "County acceptance"),
+};
+
+const TALLY_LABEL: Record<keyof Tally, Text> = {
+  onTime: tx("按期完成", "On time"),
+  late: tx("逾期完成", "Late"),
+  overdue: tx("逾期未完成", "Overdue"),
+  sealed: tx("封存未拆除", "Sealed"),
+  open: tx("未到期", "Not yet due"),
+};
+
+export const STATUS_LABEL: Record<MilestoneState, Text> = {
+  done: tx("按期完成", "on time"),
+  late: tx("逾期完成", "late"),
+  overdue: tx("逾期未完成", "overdue"),
+  "due-soon": tx("即将到期", "due soon"),
+  pending: tx("未到期", "pending"),
+  sealed: tx("封存未拆除", "sealed"),
+  "not-applicable": tx("不适用", "n/a"),
+};
+
+/** The due date shared by every enterprise's milestone, for the header: 关停（2024-10-31前）. */
+function commonDue(s: Summary, id: TalliedMilestone): string | null {
+  let due: string | null | undefined;
+  for (const e of s.enterprises) {
+    const d = e.milestones[id]?.due ?? null;
+    if (d === null) continue;
+    if (due === undefined) due = d;
+    else if (due !== d) return null;
+  }
+  return due ?? null;
+}
+
+function progressColumns(s: Summary): ColumnSpec<Progress>[] {
+  const out: ColumnSpec<Progress>[] = [];
+  for (const id of ["shutdown", "dismantle", "county-acceptance"] as const) {
+    const due = commonDue(s, id);
+    const base = MILESTONE_LABEL[id];
+    const group = due ? tx(`${base["zh-CN"]}（${due}前，家）`, `${base.en} (due ${due})`) : tx(`${base["zh-CN"]}（家）`, base.en);
+    const keys: (keyof Tally)[] = id === "dismantle" ? ["onTime", "late", "overdue", "sealed", "open"] : ["onTime", "late", "overdue", "open"];
+    for (const k of keys) out.push({ group, label: TALLY_LABEL[k], kind: "count", width: 8, value: (p) => p[id][k] });
+  }
+  return out;
+}
+
+function unitLabel(e: EnterpriseSummary): string {
+  if (e.unit !== OTHER_UNIT) return e.unit;
+  return e.county ? `${OTHER_UNIT}（${e.county}）` : OTHER_UNIT;
+}
+
+type DetailRow = EnterpriseSummary & { index: number };
+
+function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
+  const yes = lang === "en" ? "passed" : "通过";
+  const status = (e: EnterpriseSummary, id: TalliedMilestone) => {
+    const m = e.milestones[id];
+    return m ? STATUS_LABEL[m.status][lang] : null;
+  };
+  const fig = (c: ColumnSpec<Figures>): ColumnSpec<DetailRow> => ({ ...c, value: (e) => c.value(e.figures) });
+  const progress = tx("进度", "Progress");
+  return [
+    { label: tx("序号", "No."), kind: "text", width: 6, value: (e) => e.index },
+    { label: COUNTY, kind: "text", width: 10, value: unitLabel },
+    { label: tx("企业名称", "Enterprise"), kind: "text", width: 28, value: (e) => e.name },
+    { label: tx("统一社会信用代码", "USCC"), kind: "text", width: 24, value: (e) => e.uscc },
+    fig(FIG.equipmentUnits),
+    fig(FIG.designCapacity),
+    { group: G.capacity, label: tx("数量", "Amount"), kind: "amount", width: 9, summed: false, value: (e) => e.capacityAmount },
+    { group: G.capacity, label: tx("单位", "Unit"), kind: "text", width: 9, value: (e) => e.capacityUnit },
+    fig(FIG.staffInvolved),
+    fig(FIG.staffResettled),
+    fig(FIG.fixedAssetsNet),
+    fig(FIG.energySavedTce),
+    fig(FIG.so2),
+    fig(FIG.co2),
+    fig(FIG.cod),
+    fig(FIG.nox),
+    fig(FIG.landFreedMu),
+    fig(FIG.linesTotal),
+    fig(FIG.linesShutdown),
+    fig(FIG.linesDismantled),
+    fig(FIG.linesSealed),
+    { group: G.passedEach, label: tx("县级", "County"), kind: "text", width: 6, value: (e) => (e.passed.county ? yes : null) },
+    { group: G.passedEach, label: tx("市级", "City"), kind: "text", width: 6, value: (e) => (e.passed.city ? yes : null) },
+    { group: G.passedEach, label: tx("省级", "Province"), kind: "text", width: 6, value: (e) => (e.passed.province ? yes : null) },
+    { group: progress, label: MILESTONE_LABEL.shutdown, kind: "text", width: 10, value: (e) => status(e, "shutdown") },
+    { group: progress, label: MILESTONE_LABEL.dismantle, kind: "text", width: 10, value: (e) => status(e, "dismantle") },
+    { group: progress, label: MILESTONE_LABEL["county-acceptance"], kind: "text", width: 10, value: (e) => status(e, "county-acceptance") },
+  ];
+}
+
+function tableOf<R>(
+  name: string,
+  specs: readonly ColumnSpec<R>[],
+  rows: readonly R[],
+  total: R | null,
+  lang: Lang,
+  frozenColumns: number,
+): Table {
+  const columns = specs.map((c) => columnOf(c, lang));
+  return {
+    name,
+    columns,
+    rows: rows.map((r) => specs.map((c) => c.value(r))),
+    total: total === null ? null : specs.map((c, i) => (i === 0 ? TOTAL[lang] : columns[i]!.summed ? c.value(total) : null)),
+    frozenColumns,
+  };
+}
+
+export const SHEET_NAMES = { summary: "汇总", progress: "进度", detail: "明细" } as const;
+
+function formatAsOf(asOf: string, lang: Lang): string {
+  const [y, m, d] = asOf.split("-").map(Number);
+  return lang === "en" ? `As of ${asOf}` : `截至 ${y}年${m}月${d}日`;
+}
+
+export function summaryDocument(s: Summary, lang: Lang): SummaryDocument {
+  const countyCol = <R>(value: (r: R) => string): ColumnSpec<R> => ({ label: COUNTY, kind: "text", width: 12, value });
+  type UnitRow = { county: string; figures: Figures; progress: Progress };
+  const unitRows: UnitRow[] = s.units;
+  const totalRow: UnitRow = { county: TOTAL[lang], ...s.total };
+
+  const summarySpecs: ColumnSpec<UnitRow>[] = [
+    countyCol((r) => r.county),
+    ...figureColumns(s.capacityUnits).map((c) => ({ ...c, value: (r: UnitRow) => c.value(r.figures) })),
+  ];
+  const progressSpecs: ColumnSpec<UnitRow>[] = [
+    countyCol((r) => r.county),
+    { label: tx("企业（家）", "Enterprises"), kind: "count", width: 8, value: (r) => r.figures.enterprises },
+    ...progressColumns(s).map((c) => ({ ...c, value: (r: UnitRow) => c.value(r.progress) })),
+  ];
+  const details = s.enterprises.map((e, i) => ({ ...e, index: i + 1 }));
+
+  return {
+    title: s.title,
+    compilerLine: lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`,
+    asOfLine: formatAsOf(s.asOf, lang),
+    tables: [
+      tableOf(SHEET_NAMES.summary, summarySpecs, unitRows, totalRow, lang, 1),
+      tableOf(SHEET_NAMES.progress, progressSpecs, unitRows, totalRow, lang, 1),
+      tableOf(SHEET_NAMES.detail, detailColumns(lang), details, null, lang, 3),
+    ],
+  };
+}
+
+/** The header on one line: 实际淘汰产能（万吨）, 职工（人）·涉及, or the label alone. */
+export function flatLabel(c: Column): string {
+  if (!c.group) return c.label;
+  return /^[（(]/.test(c.label) ? `${c.group}${c.label}` : `${c.group}·${c.label}`;
+}
