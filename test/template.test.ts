@@ -196,6 +196,33 @@ describe("capexit template (end to end)", () => {
     expect(report.records).toBe(records.length);
   });
 
+  it("goes the whole round trip: blank → filled with a mistake → marked copy that keeps the template's aids", async () => {
+    const dir = tempDir();
+    const blank = join(dir, "blank.xlsx");
+    expect(capexit(["template", "-o", blank]).code).toBe(0);
+    const wb = await load(readFileSync(blank));
+    const records = sampleRecords().slice(0, 3);
+    records[1]!.staff = { ...records[1]!.staff, contract: 999 }; // more contract staff than staff on duty
+    fill(wb, records);
+    const filled = join(dir, "随县.xlsx");
+    writeFileSync(filled, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const marked = join(dir, "随县-标注.xlsx");
+    const r = capexit(["validate", filled, "--annotate", marked, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const [finding] = JSON.parse(r.stdout).findings;
+    expect(finding).toMatchObject({ rule: "staff-contract", sheet: "附表1", row: FIRST_DATA_ROW + 1 });
+
+    const copy = await load(readFileSync(marked));
+    const ws = copy.getWorksheet("附表1")!;
+    expect(noteText(ws.getCell(finding.cell).note)).toContain(finding.message);
+    // the template's drop-downs, header notes and frozen panes survive the marking
+    expect(validations(ws)[`A${FIRST_DATA_ROW + 100}`]?.type).toBe("list");
+    expect(noteText(ws.getRow(HEADER_ROW).getCell(1).note)).toBe(noteText(wb.getWorksheet("附表1")!.getRow(HEADER_ROW).getCell(1).note));
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
+    expect(copy.worksheets.map((w) => w.name)).toEqual([GUIDE_SHEET, ...SHEETS.map((s) => s.name), "校验结果"]);
+  });
+
   it("never overwrites without --force, and writes only .xlsx", () => {
     const dir = tempDir();
     const out = join(dir, "t.xlsx");
