@@ -9,7 +9,7 @@ interface SchemaOptions extends CommonOptions {
 export function register(program: Command, state: CliState): void {
   program
     .command("schema")
-    .description("写出记录和工作方案的 JSON Schema（record.schema.json、plan.schema.json），供编辑器补全和检查 YAML")
+    .description("写出记录和工作方案的 JSON Schema，供编辑器补全和检查 YAML")
     .option("-o, --output <dir>", "输出文件夹（默认：当前文件夹）")
     .option("--force", "覆盖已存在的文件")
     .action(
