@@ -327,5 +327,7 @@ describe("validate --annotate refuses", () => {
 
   it("has every message in both languages", () => {
     expect(Object.keys(annotateMessages.en).sort()).toEqual(Object.keys(annotateMessages["zh-CN"]).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, zh] of Object.entries(annotateMessages["zh-CN"])) expect([key, holes(annotateMessages.en[key]!)]).toEqual([key, holes(zh)]);
   });
 });

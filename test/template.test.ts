@@ -133,6 +133,8 @@ describe("template options", () => {
 
   it("has every message in both languages", () => {
     expect(Object.keys(templateMessages.en).sort()).toEqual(Object.keys(templateMessages["zh-CN"]).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, zh] of Object.entries(templateMessages["zh-CN"])) expect([key, holes(templateMessages.en[key]!)]).toEqual([key, holes(zh)]);
   });
 });
 
