@@ -40,21 +40,29 @@ function nameOf(template: FormTemplate, rec: LoadedRecord | null, n: number): st
   return sanitiseFileName(filled.blank ? fallback : filled.text.replace(/^_+|_+$/g, ""), fallback);
 }
 
+/** The file name of each record's form: sanitised, unique among them, with .pdf. Pure. */
+export function formFileNames(template: FormTemplate, records: readonly (LoadedRecord | null)[]): string[] {
+  return uniqueFileNames(records.map((r, i) => nameOf(template, r, i)));
+}
+
+/** Lays out one record's form (null: a blank form). Pure. */
+export function layoutRecord(template: FormTemplate, rec: LoadedRecord | null, faces: Faces): FormLayout {
+  const layout = layoutForm({
+    template,
+    record: rec ? rec.record : null,
+    fonts: faces,
+    recordId: rec ? recordId(rec) : null,
+    locate: (path) => (rec ? locate(rec, path) : NOWHERE),
+  });
+  const name = rec?.record.enterprise?.name;
+  if (name) layout.title = `${layout.title}—${name}`;
+  return layout;
+}
+
 /** Lays out one form per record (or one blank form per null). Pure. */
 export function planForms(template: FormTemplate, records: readonly (LoadedRecord | null)[], faces: Faces): PlannedForm[] {
-  const names = uniqueFileNames(records.map((r, i) => nameOf(template, r, i)));
-  return records.map((rec, i) => {
-    const layout = layoutForm({
-      template,
-      record: rec ? rec.record : null,
-      fonts: faces,
-      recordId: rec ? recordId(rec) : null,
-      locate: (path) => (rec ? locate(rec, path) : NOWHERE),
-    });
-    const name = rec?.record.enterprise?.name;
-    if (name) layout.title = `${layout.title}—${name}`;
-    return { record: rec, layout, fileName: names[i]! };
-  });
+  const names = formFileNames(template, records);
+  return records.map((rec, i) => ({ record: rec, layout: layoutRecord(template, rec, faces), fileName: names[i]! }));
 }
 
 /** One PDF holding the given forms, in order. */

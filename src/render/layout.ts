@@ -273,7 +273,18 @@ class FormLayouter {
     return this.colX[cell.col + cell.span]! - this.colX[cell.col]!;
   }
 
+  /** fitted lines by cell and size: a cell is tried at several sizes while its row is measured */
+  private readonly fitted = new WeakMap<CellSpec, Map<number, Fitted>>();
+
   private fitAt(cell: CellSpec, size: number, boxWidth: number): Fitted {
+    let bySize = this.fitted.get(cell);
+    if (!bySize) this.fitted.set(cell, (bySize = new Map()));
+    let f = bySize.get(size);
+    if (!f) bySize.set(size, (f = this.fitAtUncached(cell, size, boxWidth)));
+    return f;
+  }
+
+  private fitAtUncached(cell: CellSpec, size: number, boxWidth: number): Fitted {
     const inner = boxWidth - 2 * this.pad;
     const m = this.measure.regular;
     let footerSize = cell.size;
@@ -308,7 +319,10 @@ class FormLayouter {
     const heights = band.rows.map((r) => r.minHeight);
     band.rows.forEach((row, r) => {
       for (const c of row.cells) {
-        if (c.rowSpan === 1) heights[r] = Math.max(heights[r]!, this.need(this.fitAt(c, c.minSize, this.width(c))));
+        if (c.rowSpan !== 1) continue;
+        // most cells fit at their own size: then the minimum size need not be tried
+        const atSize = this.need(this.fitAt(c, c.size, this.width(c)));
+        heights[r] = Math.max(heights[r]!, atSize <= heights[r]! + EPS ? atSize : this.need(this.fitAt(c, c.minSize, this.width(c))));
       }
     });
     band.rows.forEach((row, r) => {

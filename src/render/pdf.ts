@@ -6,7 +6,7 @@
 // text shaping cost more than the rest of a form together. The bytes depend
 // only on the input: no clock, no random names, a date only when given.
 import { createHash } from "node:crypto";
-import { deflateSync } from "node:zlib";
+import { constants, deflateSync } from "node:zlib";
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
 import type { FontFace } from "./font.js";
 import type { Face, PageLayout } from "./layout.js";
@@ -28,16 +28,15 @@ function subsetTag(bytes: Uint8Array): string {
   return [...h.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join("");
 }
 
-const num = (n: number) => {
-  const s = n.toFixed(2);
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
-};
+/** a number to 2 decimals, as short as it goes (never in exponent form: |n| ≥ 0.01 or 0) */
+const num = (n: number) => String(Math.round(n * 100) / 100 || 0);
 
 const hex4 = (n: number) => n.toString(16).padStart(4, "0");
 
-function stream(ctx: PDFContext, data: Uint8Array | string, dict: Record<string, unknown> = {}): PDFRef {
+function stream(ctx: PDFContext, data: Uint8Array | string, dict: Record<string, unknown> = {}, huffmanOnly = false): PDFRef {
   const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
-  const packed = deflateSync(bytes, { level: 6 });
+  // glyph outlines barely repeat: Huffman coding alone gets most of deflate's gain at a third of its time
+  const packed = deflateSync(bytes, huffmanOnly ? { strategy: constants.Z_HUFFMAN_ONLY } : { level: 1 });
   // a plain Uint8Array: pdf-lib copies stream bytes one by one, and a Buffer there is many times slower
   const plain = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
   return ctx.register(ctx.stream(plain, { ...dict, Filter: "FlateDecode" }));
@@ -86,7 +85,7 @@ function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resour
   const { cff } = readTables(bytes);
   const gids = readCmap(bytes);
   const name = `${subsetTag(bytes)}+${face.name}`;
-  const fontFile = cff ? stream(ctx, bytes, { Subtype: "OpenType" }) : stream(ctx, bytes, { Length1: bytes.length });
+  const fontFile = cff ? stream(ctx, bytes, { Subtype: "OpenType" }, true) : stream(ctx, bytes, { Length1: bytes.length }, true);
   const m = face.metrics;
   const descriptor = ctx.register(
     ctx.obj({

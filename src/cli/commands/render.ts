@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Lang } from "../../i18n/index.js";
 import type { Finding } from "../../model/finding.js";
+import type { LoadedRecord } from "../../model/source.js";
 import type { Plan } from "../../plan/schema.js";
 import type { Faces } from "../../render/index.js";
 import { UserError } from "../../util/errors.js";
@@ -92,7 +93,7 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   const { stat } = await import("node:fs/promises");
   const { assertWritable, exists, writeFileAtomic } = await import("../../util/write.js");
   const { loadFormTemplate } = await import("../../render/templates.js");
-  const { planForms, formsToPdf, recordId } = await import("../../render/index.js");
+  const { planForms, formsToPdf, recordId, formFileNames, layoutRecord } = await import("../../render/index.js");
 
   if (!run.output) throw new UserError("render-no-output");
   const date = sourceDate();
@@ -107,7 +108,7 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
 
   // records, and how many errors validation finds in them
   let inputErrors = 0;
-  let records: (import("../../model/source.js").LoadedRecord | null)[] = [null];
+  let records: (LoadedRecord | null)[] = [null];
   if (!run.blank) {
     const { loadInputs } = await import("../../read/inputs.js");
     const { validate } = await import("../../rules/run.js");
@@ -118,20 +119,22 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   }
 
   const faces = await loadFaces(run.font);
-  const forms = planForms(template, records, faces);
-  const findings: Finding[] = forms.flatMap((f) => f.layout.findings);
+  const findings: Finding[] = [];
   const pdfOpts = { date, producer: "capexit" };
-  const written: { file: string; form: (typeof forms)[number]; bytes: number }[] = [];
+  const written: { file: string; record: LoadedRecord | null; pages: number; bytes: number }[] = [];
 
   if (combined) {
+    const forms = planForms(template, records, faces);
+    for (const f of forms) findings.push(...f.layout.findings);
     const title = forms.length === 1 ? forms[0]!.layout.title : `${template.title}（${forms.length}份）`;
     const bytes = await formsToPdf(forms, faces, pdfOpts, title);
     await writeFileAtomic(out, bytes, { force: run.force });
-    forms.forEach((form) => written.push({ file: out, form, bytes: bytes.length }));
+    for (const f of forms) written.push({ file: out, record: f.record, pages: f.layout.pages.length, bytes: bytes.length });
   } else {
     const dir = path.resolve(out);
-    const targets = forms.map((f) => {
-      const target = path.join(dir, f.fileName);
+    const names = formFileNames(template, records);
+    const targets = names.map((name) => {
+      const target = path.join(dir, name);
       // names are sanitised; this guards the folder all the same
       if (path.relative(dir, target).startsWith("..") || path.dirname(target) !== dir) throw new UserError("output-unwritable", { file: target });
       return target;
@@ -139,20 +142,26 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     if (!run.force) {
       for (const target of targets) if (await exists(target)) throw new UserError("output-exists", { file: target });
     }
-    const progress = io.stderr.isTTY === true && forms.length > 1;
+    const progress = io.stderr.isTTY === true && records.length > 1;
     let lastTick = 0;
-    let pending: Promise<void> | null = null;
-    for (let i = 0; i < forms.length; i++) {
-      const bytes = await formsToPdf([forms[i]!], faces, pdfOpts);
-      if (pending) await pending; // the previous file is written while this one was made
-      pending = writeFileAtomic(targets[i]!, bytes, { force: run.force });
-      written.push({ file: targets[i]!, form: forms[i]!, bytes: bytes.length });
-      if (progress && (Date.now() - lastTick > 100 || i === forms.length - 1)) {
+    // files are written (and synced) while the next forms are made; a few at a time
+    const inFlight = new Set<Promise<void>>();
+    // one form at a time, from layout to file: memory stays flat however long the list
+    for (let i = 0; i < records.length; i++) {
+      const layout = layoutRecord(template, records[i]!, faces);
+      findings.push(...layout.findings);
+      const bytes = await formsToPdf([{ record: records[i]!, layout, fileName: names[i]! }], faces, pdfOpts);
+      if (inFlight.size >= 4) await Promise.race(inFlight);
+      const write: Promise<void> = writeFileAtomic(targets[i]!, bytes, { force: run.force }).finally(() => inFlight.delete(write));
+      write.catch(() => undefined); // its failure is met at the next race or at the end
+      inFlight.add(write);
+      written.push({ file: targets[i]!, record: records[i]!, pages: layout.pages.length, bytes: bytes.length });
+      if (progress && (Date.now() - lastTick > 100 || i === records.length - 1)) {
         lastTick = Date.now();
-        io.stderr.write(`\r${t(run.lang, "render-progress", { done: i + 1, total: forms.length })}`);
+        io.stderr.write(`\r${t(run.lang, "render-progress", { done: i + 1, total: records.length })}`);
       }
     }
-    if (pending) await pending;
+    await Promise.all(inFlight);
     if (progress) io.stderr.write("\r\u001b[K");
   }
 
@@ -166,10 +175,10 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
           combined,
           forms: written.map((w) => ({
             file: w.file,
-            record: w.form.record ? recordId(w.form.record) : null,
-            name: w.form.record?.record.enterprise?.name ?? null,
-            county: w.form.record?.record.county ?? null,
-            pages: w.form.layout.pages.length,
+            record: w.record ? recordId(w.record) : null,
+            name: w.record?.record.enterprise?.name ?? null,
+            county: w.record?.record.county ?? null,
+            pages: w.pages,
             bytes: w.bytes,
           })),
           inputErrors,
@@ -200,8 +209,8 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     if (inputErrors > 0) io.stderr.write(`capexit: ${t(run.lang, "render-input-errors", { errors: inputErrors })}\n`);
     io.stdout.write(
       combined
-        ? `${t(run.lang, "render-written-file", { count: forms.length, title: template.title, file: out })}\n`
-        : `${t(run.lang, "render-written-dir", { count: forms.length, title: template.title, dir: out })}\n`,
+        ? `${t(run.lang, "render-written-file", { count: records.length, title: template.title, file: out })}\n`
+        : `${t(run.lang, "render-written-dir", { count: records.length, title: template.title, dir: out })}\n`,
     );
   }
   if (inputErrors > 0 && run.format === "json") io.stderr.write(`capexit: ${t(run.lang, "render-input-errors", { errors: inputErrors })}\n`);
