@@ -15,6 +15,23 @@ const EXAMPLES = join(ROOT, "examples/随州市2024.xlsx");
 
 let dir: string;
 
+/** A TrueType collection of whole fonts: each font's table offsets moved by where it now starts. */
+function makeCollection(fonts: Buffer[]): Buffer {
+  const header = Buffer.alloc(12 + 4 * fonts.length);
+  header.write("ttcf", 0, "latin1");
+  header.writeUInt32BE(0x00010000, 4);
+  header.writeUInt32BE(fonts.length, 8);
+  let at = header.length;
+  const parts = fonts.map((f, i) => {
+    const copy = Buffer.from(f);
+    header.writeUInt32BE(at, 12 + 4 * i);
+    for (let t = 0; t < copy.readUInt16BE(4); t++) copy.writeUInt32BE(copy.readUInt32BE(12 + t * 16 + 8) + at, 12 + t * 16 + 8);
+    at += copy.length;
+    return copy;
+  });
+  return Buffer.concat([header, ...parts]);
+}
+
 function capexit(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CAPEXIT_LANG: "", ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -100,6 +117,14 @@ describe("capexit render", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/3/);
     expect(capexit(["render", "annex1", CEMENT, "-o", "own3.pdf", "--font", "two.yaml"]).code).toBe(2);
+  });
+
+  it("takes a face of a font collection with FILE.ttc#N", async () => {
+    writeFileSync(join(dir, "pair.ttc"), makeCollection([readFileSync(bundledFontFile("regular")), readFileSync(bundledFontFile("bold"))]));
+    expect(capexit(["render", "annex2", CEMENT, "-o", "ttc.pdf", "--font", "pair.ttc#1"]).code).toBe(1);
+    const { fonts } = await drawnGlyphs(readFileSync(join(dir, "ttc.pdf")));
+    expect(fonts.map((f) => f.baseFont)).toEqual([expect.stringMatching(/\+NotoSerifSC-Bold$/)]);
+    expect(capexit(["render", "annex2", CEMENT, "-o", "ttc2.pdf", "--font", "pair.ttc#2"]).code).toBe(2);
   });
 
   it("explains a missing -o, an unknown form and a bad SOURCE_DATE_EPOCH in one sentence, exit 2", () => {

@@ -10,7 +10,7 @@ import { constants, deflateSync } from "node:zlib";
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
 import type { FontFace } from "./font.js";
 import type { Face, PageLayout } from "./layout.js";
-import { readCmap, readTables } from "./sfnt.js";
+import { readCffCids, readCmap, readTables } from "./sfnt.js";
 
 export interface PdfMeta {
   title: string;
@@ -46,7 +46,7 @@ interface Embedded {
   ref: PDFRef;
   /** its name in the page resources */
   resource: string;
-  /** code point -> glyph id in the embedded subset */
+  /** code point -> the code (CID) that selects its glyph in the embedded subset */
   gids: Map<number, number>;
 }
 
@@ -83,9 +83,19 @@ function toUnicodeCMap(gids: Map<number, number>): string {
 function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resource: string): Embedded {
   const bytes = face.subset(codePoints);
   const { cff } = readTables(bytes);
-  const gids = readCmap(bytes);
+  // what the content stream shows is a CID: the glyph id, or for a CID-keyed CFF font the glyph's CID
+  const cids = cff ? readCffCids(bytes) : null;
+  const gids = cids ? new Map([...readCmap(bytes)].map(([cp, gid]) => [cp, cids.get(gid) ?? 0])) : readCmap(bytes);
   const name = `${subsetTag(bytes)}+${face.name}`;
-  const fontFile = cff ? stream(ctx, bytes, { Subtype: "OpenType" }, true) : stream(ctx, bytes, { Length1: bytes.length }, true);
+  // A CID-keyed CFF goes in bare, as viewers read it most reliably (glyphs by CID through its charset);
+  // a name-keyed CFF in its OpenType wrapper (glyphs by id); TrueType as FontFile2.
+  const cffTable = readTables(bytes).tables.get("CFF ");
+  const fontFile =
+    cids && cffTable
+      ? stream(ctx, bytes.subarray(cffTable.offset, cffTable.offset + cffTable.length), { Subtype: "CIDFontType0C" }, true)
+      : cff
+        ? stream(ctx, bytes, { Subtype: "OpenType" }, true)
+        : stream(ctx, bytes, { Length1: bytes.length }, true);
   const m = face.metrics;
   const descriptor = ctx.register(
     ctx.obj({

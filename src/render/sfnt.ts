@@ -76,3 +76,84 @@ export function readCmap(font: Uint8Array): Map<number, number> {
   }
   return out;
 }
+
+/**
+ * For a CID-keyed CFF font, glyph id -> CID from its charset; null for a
+ * TrueType or name-keyed font, where a PDF selects glyphs by id directly.
+ */
+export function readCffCids(font: Uint8Array): Map<number, number> | null {
+  const cff = readTables(font).tables.get("CFF ");
+  if (!cff) return null;
+  const b = font.subarray(cff.offset, cff.offset + cff.length);
+  const u16 = (o: number) => (b[o]! << 8) | b[o + 1]!;
+  const offset = (o: number, size: number) => {
+    let v = 0;
+    for (let i = 0; i < size; i++) v = v * 256 + b[o + i]!;
+    return v;
+  };
+  /** an INDEX at `o`: its items' [start, end) and where it ends */
+  const index = (o: number) => {
+    const count = u16(o);
+    if (count === 0) return { items: [] as [number, number][], end: o + 2 };
+    const size = b[o + 2]!;
+    const data = o + 3 + (count + 1) * size - 1;
+    const items: [number, number][] = [];
+    for (let i = 0; i < count; i++) items.push([data + offset(o + 3 + i * size, size), data + offset(o + 3 + (i + 1) * size, size)]);
+    return { items, end: data + offset(o + 3 + count * size, size) };
+  };
+  const names = index(b[2]!);
+  const top = index(names.end).items[0];
+  if (!top) return null;
+  // the Top DICT: operands, then an operator
+  const ops = new Map<number, number[]>();
+  let operands: number[] = [];
+  for (let p = top[0]; p < top[1]; ) {
+    const v = b[p]!;
+    if (v <= 21) {
+      const op = v === 12 ? 1200 + b[p + 1]! : v;
+      p += v === 12 ? 2 : 1;
+      ops.set(op, operands);
+      operands = [];
+    } else if (v === 28) {
+      operands.push(((u16(p + 1) << 16) >> 16));
+      p += 3;
+    } else if (v === 29) {
+      operands.push((u16(p + 1) << 16) | u16(p + 3));
+      p += 5;
+    } else if (v === 30) {
+      p++;
+      while (p < top[1] && (b[p]! & 0x0f) !== 0x0f && (b[p]! & 0xf0) !== 0xf0) p++;
+      p++;
+      operands.push(0); // a real: no offset we need is one
+    } else if (v >= 32 && v <= 246) {
+      operands.push(v - 139);
+      p++;
+    } else if (v >= 247 && v <= 250) {
+      operands.push((v - 247) * 256 + b[p + 1]! + 108);
+      p += 2;
+    } else if (v >= 251 && v <= 254) {
+      operands.push(-(v - 251) * 256 - b[p + 1]! - 108);
+      p += 2;
+    } else p++;
+  }
+  if (!ops.has(1230)) return null; // no ROS: name-keyed
+  const charset = ops.get(15)?.[0] ?? 0;
+  const charStrings = ops.get(17)?.[0];
+  if (charStrings === undefined || charset <= 2) return null;
+  const glyphs = u16(charStrings);
+  const cids = new Map<number, number>([[0, 0]]);
+  let p = charset;
+  const format = b[p++]!;
+  let gid = 1;
+  if (format === 0) {
+    for (; gid < glyphs; gid++, p += 2) cids.set(gid, u16(p));
+  } else {
+    while (gid < glyphs) {
+      const first = u16(p);
+      const left = format === 1 ? b[p + 2]! : u16(p + 2);
+      p += format === 1 ? 3 : 4;
+      for (let k = 0; k <= left && gid < glyphs; k++) cids.set(gid++, first + k);
+    }
+  }
+  return cids;
+}

@@ -91,7 +91,7 @@ export const FormTemplateSchema = z
     text: z
       .object({
         size: z.number().positive().default(10.5),
-        minSize: z.number().positive().default(7),
+        minSize: z.number().positive().default(8),
         titleSize: z.number().positive().default(18),
         tagSize: z.number().positive().default(12),
         noteSize: z.number().positive().default(10),
@@ -105,7 +105,7 @@ export const FormTemplateSchema = z
         rule: z.number().positive().default(0.6),
       })
       .strict()
-      .default({ size: 10.5, minSize: 7, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1, paddingY: 0.5, rule: 0.6 }),
+      .default({ size: 10.5, minSize: 8, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1, paddingY: 0.5, rule: 0.6 }),
     /** default least row height in mm */
     rowHeight: mm.default(9),
     /** grid column widths in mm */
