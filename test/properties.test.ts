@@ -3,6 +3,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leaves } from "../src/model/fields.js";
+import { RecordSchema } from "../src/model/record.js";
+import { assemble } from "../src/read/assemble.js";
 import { readYaml } from "../src/read/yaml.js";
 import { readCell, readWorkbook } from "../src/read/xlsx.js";
 import { orgCheckChar, parseOrgCode, parseTaxNo, parseUscc, USCC_CHARSET, usccCheckChar } from "../src/values/codes.js";
@@ -94,6 +96,20 @@ describe("value parsers", () => {
 });
 
 describe("readers", () => {
+  it("whatever the cells hold, an assembled record fits RecordSchema", () => {
+    const paths = [...leaves.keys()];
+    const loc = { file: "p.xlsx", sheet: "附表1", row: 2, cell: "A2", line: null };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(paths.length - 1), fc.nat(3), anyRaw), { maxLength: 40 }), (cells) => {
+        const fields = cells.map(([p, i, raw]) => ({ path: paths[p]!.replace(/\[\]/g, `[${i}]`), raw: raw as never, loc }));
+        const { loaded } = assemble(fields, loc);
+        const checked = RecordSchema.safeParse(loaded.record);
+        expect(checked.success ? [] : checked.error.issues).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it("readCell never throws on arbitrary cell contents", () => {
     const content = fc.oneof(
       anyRaw,

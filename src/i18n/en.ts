@@ -8,6 +8,7 @@ export const en: Record<string, string> = {
   "number-invalid": "not a number",
   "number-wrong-unit": "unit “{unit}” does not match the column's unit “{expected}”",
   "number-negative": "must not be negative",
+  "number-too-large": "an implausibly large number",
   "number-not-whole": "must be a whole number",
   "uscc-length": "a USCC has 18 characters, this has {length}",
   "uscc-charset": "USCC character {position} “{char}” is not allowed (I, O, Z, S, V are never used)",

@@ -9,6 +9,7 @@ export const zhCN: Record<string, string> = {
   "number-invalid": "不是数字",
   "number-wrong-unit": "单位“{unit}”与本栏单位“{expected}”不符",
   "number-negative": "不能为负数",
+  "number-too-large": "数字大得不合情理",
   "number-not-whole": "应为整数",
   "uscc-length": "统一社会信用代码应为18位，实为{length}位",
   "uscc-charset": "统一社会信用代码第{position}位“{char}”不是允许的字符（不含 I、O、Z、S、V）",

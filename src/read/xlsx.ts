@@ -124,6 +124,7 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     }
   });
   const joinCol = columns.find((c) => c.spec.path === JOIN_PATH);
+  const joinLabel = joinCol ? normaliseLabel(joinCol.spec.label) : "";
   const columnOf: ReadonlyMap<string, string> = new Map(columns.map((c) => [c.spec.path, c.letter]));
 
   const rows: SheetRow[] = [];
@@ -132,11 +133,12 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     const fields: RawField[] = [];
     let anyValue = false;
     let firstText = "";
-    let labels = 0;
+    // the lower half of a header merged over two rows, or the header repeated for printing
+    const joinContent = joinCol ? row.findCell(joinCol.col)?.value : undefined;
+    if (typeof joinContent === "string" && normaliseLabel(joinContent) === joinLabel) return;
     for (const { col, letter, spec } of columns) {
       const content = row.findCell(col)?.value;
       if (content === null || content === undefined) continue;
-      if (typeof content === "string" && index.get(normaliseLabel(content)) === spec) labels++;
       const { raw, issue } = readCell(content);
       if (issue) {
         anyValue = true;
@@ -148,11 +150,6 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
       fields.push({ path: spec.path, raw, loc: sheetLoc(r, `${letter}${r}`) });
     }
     if (!anyValue) return; // a wholly blank row
-    // the lower half of a header merged over two rows, or the header repeated for printing
-    if (labels >= 2) {
-      while (findings.length && findings[findings.length - 1]!.location.row === r && findings[findings.length - 1]!.location.sheet === ws.name) findings.pop();
-      return;
-    }
     const keyField = fields.find((f) => f.path === JOIN_PATH);
     const key = keyField && !isBlank(keyField.raw) ? normaliseCode(String(keyField.raw)) : null;
     // a 合计 line or a note under the table names no enterprise
@@ -177,13 +174,19 @@ function indexFields(fields: RawField[], index: number): RawField[] {
 }
 
 export async function readWorkbook(data: Uint8Array, file: string): Promise<ReadResult> {
+  const findings: Finding[] = [];
+  // the workbook model is dropped before the join, so the join works in a smaller heap
+  const bySpec = await readSheets(data, file, findings);
+  return joinSheets(bySpec, findings);
+}
+
+async function readSheets(data: Uint8Array, file: string, findings: Finding[]): Promise<Map<SheetSpec, SheetRead>> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new UserError("file-not-xlsx", { file });
   }
-  const findings: Finding[] = [];
   const bySpec = new Map<SheetSpec, SheetRead>();
   let annexSheets = 0;
   wb.eachSheet((ws) => {
@@ -198,7 +201,7 @@ export async function readWorkbook(data: Uint8Array, file: string): Promise<Read
     if (read) bySpec.set(spec, read);
   });
   if (annexSheets === 0) throw new UserError("no-annex-sheets", { file });
-  return joinSheets(bySpec, findings);
+  return bySpec;
 }
 
 interface Draft {
@@ -283,11 +286,8 @@ function joinSheets(bySpec: Map<SheetSpec, SheetRead>, findings: Finding[]): Rea
 
 /** 附表2 repeats name and address; 附表1's stand, 附表2's fill in where 附表1 left them blank. */
 function mergeAnnex2(draft: Draft, fields: RawField[]) {
+  const present = new Set(draft.fields.map((f) => f.path));
   for (const f of fields) {
-    if (f.path === JOIN_PATH) continue;
-    const existing = draft.fields.find((e) => e.path === f.path);
-    if (existing && !isBlank(existing.raw)) continue;
-    if (existing) draft.fields.splice(draft.fields.indexOf(existing), 1);
-    draft.fields.push(f);
+    if (f.path !== JOIN_PATH && !present.has(f.path)) draft.fields.push(f);
   }
 }

@@ -1,35 +1,38 @@
-import { getPath } from "../model/paths.js";
 import type { LoadedRecord } from "../model/source.js";
 import { surelyBefore } from "./helpers.js";
 import type { RecordRule } from "./types.js";
 
+/** A dated event of a record: its value and (built only when reported) its path. */
+type Event = [value: string | null | undefined, path: () => string];
+
 /** Pairs of dates where the first can never come after the second: [earlier, later]. */
-function pairs(rec: LoadedRecord): [string, string][] {
-  const out: [string, string][] = [];
+function pairs(rec: LoadedRecord): [Event, Event][] {
   const r = rec.record;
-  const lines = r.acceptance?.lines ?? [];
-  const equipment = r.equipment ?? [];
-  const events: string[] = [
-    "licenses.business.revokedOn",
-    "licenses.production.revokedOn",
-    "licenses.discharge.revokedOn",
-    "reportedOn",
-    ...equipment.map((_, i) => `equipment[${i}].removedOn`),
-    ...lines.flatMap((_, i) => [`acceptance.lines[${i}].shutdownOn`, `acceptance.lines[${i}].removedOn`]),
-    "acceptance.enterprise.signedOn",
-    "acceptance.county.signedOn",
-    "acceptance.city.signedOn",
-    "acceptance.province.signedOn",
+  const a = r.acceptance;
+  const lines = a?.lines ?? [];
+  const out: [Event, Event][] = [];
+  const at = (value: string | null | undefined, path: string): Event => [value, () => path];
+  const founded = at(r.enterprise.foundedOn, "enterprise.foundedOn");
+  const enterprise = at(a?.enterprise?.signedOn, "acceptance.enterprise.signedOn");
+  const county = at(a?.county?.signedOn, "acceptance.county.signedOn");
+  const city = at(a?.city?.signedOn, "acceptance.city.signedOn");
+  const province = at(a?.province?.signedOn, "acceptance.province.signedOn");
+  const later: Event[] = [
+    at(r.licenses?.business?.revokedOn, "licenses.business.revokedOn"),
+    at(r.licenses?.production?.revokedOn, "licenses.production.revokedOn"),
+    at(r.licenses?.discharge?.revokedOn, "licenses.discharge.revokedOn"),
+    at(r.reportedOn, "reportedOn"),
+    ...(r.equipment ?? []).map((e, i): Event => [e.removedOn, () => `equipment[${i}].removedOn`]),
   ];
-  for (const e of events) out.push(["enterprise.foundedOn", e]);
-  lines.forEach((_, i) => {
-    out.push([`acceptance.lines[${i}].shutdownOn`, `acceptance.lines[${i}].removedOn`]);
-    for (const level of ["county", "city", "province"]) out.push([`acceptance.lines[${i}].shutdownOn`, `acceptance.${level}.signedOn`]);
+  lines.forEach((l, i) => {
+    const shutdown: Event = [l.shutdownOn, () => `acceptance.lines[${i}].shutdownOn`];
+    const removed: Event = [l.removedOn, () => `acceptance.lines[${i}].removedOn`];
+    later.push(shutdown, removed);
+    out.push([shutdown, removed], [shutdown, county], [shutdown, city], [shutdown, province]);
   });
-  out.push(["acceptance.enterprise.signedOn", "acceptance.county.signedOn"]);
-  out.push(["acceptance.county.signedOn", "acceptance.city.signedOn"]);
-  out.push(["acceptance.city.signedOn", "acceptance.province.signedOn"]);
-  out.push(["acceptance.county.signedOn", "acceptance.province.signedOn"]);
+  later.push(enterprise, county, city, province);
+  for (const e of later) out.push([founded, e]);
+  out.push([enterprise, county], [county, city], [city, province], [county, province]);
   return out;
 }
 
@@ -46,13 +49,9 @@ export const dateOrder: RecordRule = {
     en: { default: "{value} is before {earlier} ({earlierValue}), an impossible order" },
   },
   check(rec, ctx) {
-    for (const [earlier, later] of pairs(rec)) {
-      const a = getPath(rec.record, earlier);
-      const b = getPath(rec.record, later);
-      if (typeof a !== "string" || typeof b !== "string") continue;
-      if (surelyBefore(b, a)) {
-        ctx.report({ record: rec, field: later, data: { value: b, earlier: `@${earlier}`, earlierValue: a } });
-      }
+    for (const [[a, earlier], [b, later]] of pairs(rec)) {
+      if (!a || !b || !surelyBefore(b, a)) continue;
+      ctx.report({ record: rec, field: later(), data: { value: b, earlier: `@${earlier()}`, earlierValue: a } });
     }
   },
 };

@@ -45,7 +45,8 @@ function checkYear(y: number): boolean {
 export function parseDate(raw: string | number | Date, partial = false): Parsed<string> {
   if (raw instanceof Date) {
     const iso = jsDateToIso(raw);
-    return iso ? ok(iso) : fail("date-invalid");
+    if (!iso) return fail("date-invalid");
+    return /^\d{4}-/.test(iso) && checkYear(Number(iso.slice(0, 4))) ? ok(iso) : fail("date-impossible");
   }
   if (typeof raw === "number") {
     // a bare year typed into a numeric cell, else an Excel serial without a date format

@@ -2,7 +2,7 @@
 import type { FieldMeta } from "../model/record.js";
 import type { RawValue } from "../model/source.js";
 import { parseUscc, parseOrgCode, parseTaxNo } from "./codes.js";
-import { parseDate } from "./date.js";
+import { jsDateToIso, parseDate } from "./date.js";
 import { parseNumber } from "./number.js";
 import { parsePhone } from "./phone.js";
 import { fail, ok, type Parsed } from "./result.js";
@@ -17,7 +17,7 @@ export function isBlank(raw: RawValue | undefined): raw is null | undefined {
 }
 
 export function parseValue(raw: Exclude<RawValue, null>, meta: FieldMeta): Parsed<string | number | boolean> {
-  const asText = () => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+  const asText = () => (raw instanceof Date ? jsDateToIso(raw) ?? "" : String(raw));
   switch (meta.kind) {
     case "text":
     case "county":

@@ -29,6 +29,7 @@ export function parseNumber(raw: string | number, opts: NumberOptions = {}): Par
   }
   if (!Number.isFinite(n)) return fail("number-invalid");
   if (n < 0) return fail("number-negative");
+  if (n > Number.MAX_SAFE_INTEGER) return fail("number-too-large");
   if (opts.whole && !Number.isInteger(n)) return fail("number-not-whole");
   return ok(n);
 }
