@@ -60,3 +60,8 @@ export function locate(rec: LoadedRecord, path: string): Location {
   }
   return rec.origin;
 }
+
+/** How findings and reports name a record: its USCC (as read, else as typed), else its name. */
+export function recordName(rec: LoadedRecord): string | null {
+  return rec.record.enterprise.uscc ?? rec.typed.get("enterprise.uscc") ?? rec.record.enterprise.name ?? null;
+}

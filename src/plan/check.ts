@@ -3,7 +3,7 @@
 // plan's own timeline and the findings that touch dates.
 import { fieldMeta } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
-import type { LoadedRecord } from "../model/source.js";
+import { recordName, type LoadedRecord } from "../model/source.js";
 import { findUnit } from "../rules/units.js";
 import { daysBetween } from "./dates.js";
 import { hasAnnex2 } from "./milestone.js";
@@ -67,11 +67,6 @@ export function isDateFinding(f: Finding): boolean {
   return f.rule === "date-order" || (f.field !== null && fieldMeta(f.field)?.kind === "date");
 }
 
-function recordKey(rec: LoadedRecord): string | null {
-  // the same key validation names a record by (src/rules/run.ts)
-  return rec.record.enterprise.uscc ?? rec.typed.get("enterprise.uscc") ?? rec.record.enterprise.name ?? null;
-}
-
 export function timeline(plan: Plan, asOf: string): TimelineEntry[] {
   return [...(plan.deadlines ?? [])]
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
@@ -109,7 +104,7 @@ export function checkRecords(records: readonly LoadedRecord[], plan: Plan, opts:
   for (const rec of records) {
     const r = rec.record;
     const unit = r.county ? (findUnit(plan, r.county)?.name ?? null) : null;
-    const key = recordKey(rec);
+    const key = recordName(rec);
     const own = key === null ? [] : dateFindings.filter((f) => f.record === key);
     for (const f of own) claimed.add(f);
     const entry: CheckedEnterprise = {

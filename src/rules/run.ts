@@ -1,6 +1,6 @@
 // Pure: records and the findings of reading them -> the full, sorted list of findings.
 import type { Finding } from "../model/finding.js";
-import { locate, type LoadedRecord } from "../model/source.js";
+import { locate, recordName, type LoadedRecord } from "../model/source.js";
 import type { Plan } from "../plan/schema.js";
 import { rules as allRules } from "./index.js";
 import type { Report, Rule } from "./types.js";
@@ -10,10 +10,6 @@ export interface Validation {
   findings: Finding[];
   errors: number;
   warnings: number;
-}
-
-function recordName(rec: LoadedRecord): string | null {
-  return rec.record.enterprise.uscc ?? rec.typed.get("enterprise.uscc") ?? rec.record.enterprise.name ?? null;
 }
 
 export function runRules(records: readonly LoadedRecord[], plan: Plan, rules: readonly Rule[] = allRules): Finding[] {
