@@ -146,6 +146,17 @@ describe("Markdown", () => {
   });
 });
 
+describe("English", () => {
+  it("labels the tables in English; sheet names and unit names stay as the plan has them", () => {
+    const en = summaryDocument(summary, "en");
+    expect(en.tables.map((t) => t.name)).toEqual(["汇总", "进度", "明细"]);
+    expect(en.tables[0]!.columns.map((c) => c.label)).toEqual(expect.arrayContaining(["County", "Enterprises", "Resettled"]));
+    expect(en.asOfLine).toBe("As of 2024-12-15");
+    expect(en.tables[0]!.total![0]).toBe("Total");
+    expect(en.tables[0]!.rows[0]![0]).toBe("曾都区");
+  });
+});
+
 describe("terminal", () => {
   const out = formatSummaryTerminal(doc, plain, "共N家");
   it("turns the tables: a line per figure, a column per unit and 合计, aligned", () => {

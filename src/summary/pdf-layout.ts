@@ -59,6 +59,10 @@ class Pages {
     this.pages.push({ ...A4_LANDSCAPE, ops: this.ops });
   }
 
+  line(x1: number, y1: number, x2: number, y2: number): void {
+    this.ops.push({ op: "rule", x1, y1, x2, y2, width: RULE });
+  }
+
   rect(b: Box): void {
     const [x1, y1, x2, y2] = [b.x, b.y, b.x + b.w, b.y + b.h];
     this.ops.push(
@@ -79,7 +83,11 @@ type Align = "left" | "center" | "right";
 /** Lines of a cell's text at a size within a width. */
 function wrap(text: string, width: number, size: number, m: Metrics, face: Face): string[] {
   if (!text) return [];
-  return breakLines(printable(text, m, face), Math.max(size, width - 2 * PAD_X), size, m.measure[face]);
+  const shown = printable(text, m, face);
+  const room = Math.max(size, width - 2 * PAD_X);
+  // most cells (every number) fit on one line: skip the line breaker
+  if (!shown.includes("\n") && m.measure[face](shown) * size <= room) return [shown];
+  return breakLines(shown, room, size, m.measure[face]);
 }
 
 const heightOf = (lines: number, size: number) => Math.max(1, lines) * size * LEAD + 2 * PAD_Y;
@@ -147,7 +155,14 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
   const bottom = A4_LANDSCAPE.height - MARGIN.bottom - FOOT_SIZE * 2;
 
   let y = 0;
+  let bodyTop = 0;
+  // the body's column rules run from the header to the last row of the page, one per column
+  const closeBody = () => {
+    if (y <= bodyTop) return;
+    for (const x of [...xs, xs[xs.length - 1]! + widths[widths.length - 1]!]) p.line(x, bodyTop, x, y);
+  };
   const startPage = () => {
+    if (y > 0) closeBody();
     p.newPage();
     let top = MARGIN.top;
     const tw = m.measure.bold(printable(title, m, "bold")) * TITLE_SIZE;
@@ -163,6 +178,7 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
       drawLines(p, box, c.lines, size, "bold", "center", m);
     }
     y = top + header.height;
+    bodyTop = y;
   };
 
   const rows = [...t.rows.map((r) => ({ cells: r, face: "regular" as Face })), ...(t.total ? [{ cells: t.total, face: "bold" as Face }] : [])];
@@ -171,14 +187,15 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
     const lines = row.cells.map((v, i) => wrap(cellText(v), widths[i]!, size, m, row.face));
     const h = Math.max(...lines.map((l) => heightOf(l.length, size)));
     if (y + h > bottom) startPage();
+    p.line(MARGIN.left, y + h, MARGIN.left + avail, y + h);
     row.cells.forEach((_, i) => {
       const box = { x: xs[i]!, y, w: widths[i]!, h };
-      p.rect(box);
       const isTotalLabel = row.face === "bold" && i === 0;
       drawLines(p, box, lines[i]!, size, row.face, isTotalLabel ? "center" : alignOf(t.columns[i]!), m);
     });
     y += h;
   }
+  closeBody();
 }
 
 export function layoutSummaryPdf(doc: SummaryDocument, fonts: LayoutFonts, lang: Lang): PageLayout[] {

@@ -2,6 +2,7 @@
 // as every other output. 合计 rows are SUM formulas that carry their results, so
 // a viewer that does not recalculate still shows the numbers.
 import ExcelJS from "exceljs";
+import { PassThrough } from "node:stream";
 import { columnLetter } from "../read/xlsx.js";
 import type { Column, SummaryDocument, Table } from "./tables.js";
 
@@ -36,7 +37,7 @@ function groupSpans(columns: readonly Column[]): { label: string; from: number; 
   return out;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, doc: SummaryDocument, t: Table, heading: string): void {
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: SummaryDocument, t: Table, heading: string): void {
   const n = t.columns.length;
   const hr = headerRows(t);
   const headerBottom = HEADER_TOP + hr - 1;
@@ -111,6 +112,8 @@ function writeSheet(wb: ExcelJS.Workbook, doc: SummaryDocument, t: Table, headin
     alignment: c.kind === "text" ? { vertical: "middle", wrapText: c.width >= 20 } : { vertical: "middle", horizontal: "right" },
     ...(NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind] } : {}),
   }));
+  // rows stream out as they are done: a 10,000-row 明细 is never held twice
+  for (let r = TITLE_ROW; r <= headerBottom; r++) ws.getRow(r).commit();
   t.rows.forEach((values, j) => {
     const row = ws.getRow(firstData + j);
     values.forEach((v, i) => {
@@ -119,6 +122,7 @@ function writeSheet(wb: ExcelJS.Workbook, doc: SummaryDocument, t: Table, headin
       cell.value = v;
       cell.style = styles[i]!;
     });
+    row.commit();
   });
 
   if (t.total) {
@@ -136,16 +140,25 @@ function writeSheet(wb: ExcelJS.Workbook, doc: SummaryDocument, t: Table, headin
       cell.style = { ...styles[i]!, font: { name: FONT, size: 10, bold: true } };
       if (i === 0) cell.alignment = { horizontal: "center", vertical: "middle" };
     });
+    row.commit();
   }
+  ws.commit();
 }
 
+/** The workbook's bytes. Written with exceljs's streaming writer: the 明细 of a big year is the bulk. */
 export async function summaryWorkbook(doc: SummaryDocument): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = "capexit";
   wb.title = doc.title;
-  // recalculate on open: Excel and LibreOffice then refresh the cached 合计 values
-  wb.calcProperties = { fullCalcOnLoad: true };
   doc.tables.forEach((t, i) => writeSheet(wb, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`));
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  await wb.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }
