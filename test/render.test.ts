@@ -160,6 +160,17 @@ async function expectGlyphsIntact(pdf: Uint8Array): Promise<number> {
   return checked;
 }
 
+describe("font tables", () => {
+  it("reads widths and coverage as fontkit does", () => {
+    for (const ch of "淘汰落后产能验收意见表，。（）AZaz09Φ×□✓〓☑𠀀 ") {
+      const cp = ch.codePointAt(0)!;
+      expect(faces.regular.has(cp), ch).toBe(source.regular.hasGlyphForCodePoint(cp));
+      if (faces.regular.has(cp)) expect(faces.regular.advance(cp) * source.regular.unitsPerEm, ch).toBe(source.regular.glyphForCodePoint(cp).advanceWidth);
+    }
+    expect(faces.bold.name).toBe("NotoSerifSC-Bold");
+  });
+});
+
 describe("rendering", () => {
   it("draws every character with the source font's outline (Annex 1 and 2, filled and blank)", async () => {
     for (const id of ["annex1", "annex2"]) {

@@ -1,4 +1,4 @@
-// Fonts: metrics and coverage from fontkit, subsetting with HarfBuzz.
+// Fonts: metrics and coverage read from the font's own tables, subsetting with HarfBuzz.
 //
 // pdf-lib's own `subset: true` (fontkit's subsetter) prints most Chinese
 // characters blank, and embedding the whole face costs 14 MB per file. So each
@@ -6,10 +6,10 @@
 // pdf-lib embeds that subset as it is. We drive the HarfBuzz build that
 // subset-font ships directly, keeping the face loaded: subset-font copies the
 // 14 MB font into WebAssembly on every call (20-50 ms), we do it once.
-import fontkit from "@pdf-lib/fontkit";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Coverage } from "./format.js";
+import { faceOffsets, readFace, type FaceInfo } from "./sfnt.js";
 
 export interface FontFace extends Coverage {
   /** PostScript name, for the PDF */
@@ -69,18 +69,6 @@ function loadHarfBuzz(): Promise<HarfBuzz> {
   return harfbuzz;
 }
 
-interface FontkitFont {
-  postscriptName: string | null;
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  italicAngle: number;
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
-}
-
 /** Thrown for bytes that are not a font, or a face index that is not there. */
 export class FontError extends Error {
   constructor(readonly reason: "not-a-font" | "no-such-face", readonly faces = 0) {
@@ -90,20 +78,13 @@ export class FontError extends Error {
 
 /** Opens face `index` of a TTF, OTF or TTC. */
 export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> {
-  let font: FontkitFont;
+  const offsets = faceOffsets(bytes);
+  if (!offsets) throw new FontError("not-a-font");
+  if (index < 0 || index >= offsets.length) throw new FontError("no-such-face", offsets.length);
+  let font: FaceInfo;
   try {
-    const opened = fontkit.create(bytes as Buffer) as unknown as FontkitFont & { fonts?: FontkitFont[] };
-    if (opened.fonts) {
-      const faces = opened.fonts;
-      if (index < 0 || index >= faces.length) throw new FontError("no-such-face", faces.length);
-      font = faces[index]!;
-    } else {
-      if (index !== 0) throw new FontError("no-such-face", 1);
-      font = opened;
-    }
-    font.hasGlyphForCodePoint(0x41);
-  } catch (e) {
-    if (e instanceof FontError) throw e;
+    font = readFace(bytes, offsets[index]!);
+  } catch {
     throw new FontError("not-a-font");
   }
   const hb = await loadHarfBuzz();
@@ -114,12 +95,7 @@ export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> 
   hb.hb_blob_destroy(blob);
 
   const widths = new Map<number, number>();
-  const covered = new Map<number, boolean>();
-  const has = (cp: number) => {
-    let v = covered.get(cp);
-    if (v === undefined) covered.set(cp, (v = font.hasGlyphForCodePoint(cp)));
-    return v;
-  };
+  const has = (cp: number) => font.cmap.has(cp);
   const k = 1000 / font.unitsPerEm;
   const r = (x: number) => Math.round(x * k);
   return {
@@ -128,14 +104,15 @@ export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> 
       ascent: r(font.ascent),
       descent: r(font.descent),
       capHeight: r(font.capHeight || font.ascent),
-      bbox: [r(font.bbox.minX), r(font.bbox.minY), r(font.bbox.maxX), r(font.bbox.maxY)],
+      bbox: [r(font.bbox[0]), r(font.bbox[1]), r(font.bbox[2]), r(font.bbox[3])],
       italicAngle: font.italicAngle || 0,
     },
     has,
     advance(cp) {
       let w = widths.get(cp);
       if (w === undefined) {
-        w = has(cp) ? font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm : 0;
+        const gid = font.cmap.get(cp);
+        w = gid === undefined ? 0 : font.advance(gid) / font.unitsPerEm;
         widths.set(cp, w);
       }
       return w;

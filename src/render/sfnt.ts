@@ -6,21 +6,97 @@ export interface SfntTables {
   tables: Map<string, { offset: number; length: number }>;
 }
 
-export function readTables(font: Uint8Array): SfntTables {
+/** The table directory of the font at `at` (0, or a face's offset in a collection). */
+export function readTables(font: Uint8Array, at = 0): SfntTables {
   const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
   const tag = (o: number) => String.fromCharCode(font[o]!, font[o + 1]!, font[o + 2]!, font[o + 3]!);
-  const n = v.getUint16(4);
+  const n = v.getUint16(at + 4);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < n; i++) {
-    const rec = 12 + i * 16;
+    const rec = at + 12 + i * 16;
     tables.set(tag(rec), { offset: v.getUint32(rec + 8), length: v.getUint32(rec + 12) });
   }
-  return { cff: tag(0) === "OTTO", tables };
+  return { cff: tag(at) === "OTTO", tables };
+}
+
+/** Where each face of a file starts: one face for a TTF/OTF, several for a TTC; null when it is no font. */
+export function faceOffsets(font: Uint8Array): number[] | null {
+  if (font.byteLength < 12) return null;
+  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const magic = v.getUint32(0);
+  if (magic === 0x74746366 /* ttcf */) {
+    const n = v.getUint32(8);
+    if (n === 0 || 12 + 4 * n > font.byteLength) return null;
+    return Array.from({ length: n }, (_, i) => v.getUint32(12 + 4 * i));
+  }
+  if (magic === 0x00010000 || magic === 0x4f54544f /* OTTO */ || magic === 0x74727565 /* true */) return [0];
+  return null;
+}
+
+export interface FaceInfo {
+  postscriptName: string | null;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  italicAngle: number;
+  bbox: [number, number, number, number];
+  cmap: Map<number, number>;
+  /** advance width of a glyph in font units */
+  advance(gid: number): number;
+}
+
+/** What a PDF and a line breaker need of one face: metrics, widths and the character map. */
+export function readFace(font: Uint8Array, at = 0): FaceInfo {
+  const { tables } = readTables(font, at);
+  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const table = (t: string) => {
+    const found = tables.get(t);
+    if (!found) throw new Error(`no ${t} table`);
+    return found.offset;
+  };
+  const head = table("head");
+  const hhea = table("hhea");
+  const hmtx = table("hmtx");
+  const metrics = v.getUint16(hhea + 34);
+  const os2 = tables.get("OS/2");
+  const post = tables.get("post");
+  return {
+    postscriptName: readPostscriptName(font, tables.get("name")?.offset),
+    unitsPerEm: v.getUint16(head + 18),
+    bbox: [v.getInt16(head + 36), v.getInt16(head + 38), v.getInt16(head + 40), v.getInt16(head + 42)],
+    ascent: v.getInt16(hhea + 4),
+    descent: v.getInt16(hhea + 6),
+    capHeight: os2 && v.getUint16(os2.offset) >= 2 && os2.length >= 90 ? v.getInt16(os2.offset + 88) : v.getInt16(hhea + 4),
+    italicAngle: post ? v.getInt32(post.offset + 4) / 65536 : 0,
+    cmap: readCmap(font, at),
+    advance: (gid) => (metrics === 0 ? 0 : v.getUint16(hmtx + 4 * Math.min(gid, metrics - 1))),
+  };
+}
+
+function readPostscriptName(font: Uint8Array, at: number | undefined): string | null {
+  if (at === undefined) return null;
+  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const count = v.getUint16(at + 2);
+  const strings = at + v.getUint16(at + 4);
+  for (let i = 0; i < count; i++) {
+    const r = at + 6 + i * 12;
+    if (v.getUint16(r + 6) !== 6) continue;
+    const platform = v.getUint16(r);
+    const bytes = font.subarray(strings + v.getUint16(r + 10), strings + v.getUint16(r + 10) + v.getUint16(r + 8));
+    if (platform === 3 || platform === 0) {
+      let out = "";
+      for (let k = 0; k + 1 < bytes.length; k += 2) out += String.fromCharCode((bytes[k]! << 8) | bytes[k + 1]!);
+      return out;
+    }
+    if (platform === 1) return String.fromCharCode(...bytes);
+  }
+  return null;
 }
 
 /** Unicode code point -> glyph id, from the best Unicode subtable (format 12, else 4). */
-export function readCmap(font: Uint8Array): Map<number, number> {
-  const { tables } = readTables(font);
+export function readCmap(font: Uint8Array, at = 0): Map<number, number> {
+  const { tables } = readTables(font, at);
   const cmap = tables.get("cmap");
   const out = new Map<number, number>();
   if (!cmap) return out;
