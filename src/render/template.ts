@@ -217,12 +217,11 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
       if (!leaves.has(full)) ctx.addIssue({ code: "custom", path, message: `{${p.path}} is not a field of the record` });
     }
   };
-  const checkRows = (rows: readonly Row[], path: (string | number)[], list?: string) =>
-    rows.forEach((row, r) =>
-      row.cells.forEach((c, k) => {
-        for (const key of ["label", "value", "placeholder", "suffix", "footer"] as const) check(c[key], [...path, r, "cells", k, key], list);
-      }),
-    );
+  const checkRow = (row: Row, path: (string | number)[], list?: string) =>
+    row.cells.forEach((c, k) => {
+      for (const key of ["label", "value", "placeholder", "suffix", "footer"] as const) check(c[key], [...path, "cells", k, key], list);
+    });
+  const checkRows = (rows: readonly Row[], path: (string | number)[], list?: string) => rows.forEach((row, r) => checkRow(row, [...path, r], list));
   check(t.fileName, ["fileName"]);
   check(t.continued, ["continued"]);
   t.above.forEach((l, i) => [l.left, l.center, l.right].forEach((s) => check(s, ["above", i])));
@@ -236,7 +235,7 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
       checkRows(b.item, ["rows", i, "item"], b.list);
       check(b.side?.label, ["rows", i, "side"]);
     } else {
-      checkRows([b], ["rows", i]);
+      checkRow(b, ["rows", i]);
     }
   });
 }
