@@ -223,9 +223,9 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
     { group: G.passedEach, label: tx("县级", "County"), kind: "text", width: 6, value: (e) => (e.passed.county ? yes : null) },
     { group: G.passedEach, label: tx("市级", "City"), kind: "text", width: 6, value: (e) => (e.passed.city ? yes : null) },
     { group: G.passedEach, label: tx("省级", "Province"), kind: "text", width: 6, value: (e) => (e.passed.province ? yes : null) },
-    { group: progress, label: MILESTONE_LABEL.shutdown, kind: "text", width: 10, value: (e) => status(e, "shutdown") },
-    { group: progress, label: MILESTONE_LABEL.dismantle, kind: "text", width: 10, value: (e) => status(e, "dismantle") },
-    { group: progress, label: MILESTONE_LABEL["county-acceptance"], kind: "text", width: 10, value: (e) => status(e, "county-acceptance") },
+    { group: progress, label: MILESTONE_LABEL.shutdown, kind: "text", width: 11, value: (e) => status(e, "shutdown") },
+    { group: progress, label: MILESTONE_LABEL.dismantle, kind: "text", width: 11, value: (e) => status(e, "dismantle") },
+    { group: progress, label: MILESTONE_LABEL["county-acceptance"], kind: "text", width: 11, value: (e) => status(e, "county-acceptance") },
   ];
 }
 
@@ -286,5 +286,6 @@ export function summaryDocument(s: Summary, lang: Lang): SummaryDocument {
 /** The header on one line: 实际淘汰产能（万吨）, 职工（人）·涉及, or the label alone. */
 export function flatLabel(c: Column): string {
   if (!c.group) return c.label;
-  return /^[（(]/.test(c.label) ? `${c.group}${c.label}` : `${c.group}·${c.label}`;
+  if (c.label.startsWith("（")) return `${c.group}${c.label}`;
+  return c.label.startsWith("(") ? `${c.group} ${c.label}` : `${c.group}·${c.label}`;
 }
