@@ -230,6 +230,14 @@ describe("rendering", () => {
     await expectGlyphsIntact(pdf);
   });
 
+  it("sets a unit on the line of its label when the value is blank", () => {
+    const [blank] = planForms(annex("annex2"), [null], faces);
+    const texts = blank!.layout.pages[0]!.ops.flatMap((o) => (o.op === "text" ? [o] : []));
+    const label = texts.find((o) => o.text === "涉及职工人数")!;
+    const unit = texts.find((o) => o.text === "人")!;
+    expect(unit.y).toBeCloseTo(label.y, 1);
+  });
+
   it("gives the same bytes for the same input", async () => {
     const a = await formsToPdf(planForms(annex("annex1"), [cement], faces), faces, { producer: "test" });
     const b = await formsToPdf(planForms(annex("annex1"), [cement], faces), faces, { producer: "test" });

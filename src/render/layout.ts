@@ -546,7 +546,7 @@ class FormLayouter {
       base += line;
     }
     if (c.suffix) {
-      const sb = c.lines.length > 0 ? base - line : top + (areaBottom - areaTop) / 2 + EM_CENTER * s;
+      const sb = c.lines.length > 0 ? base - line : (areaTop + areaBottom) / 2 + EM_CENTER * s;
       this.text(x + w - this.pad - suffixW, sb, s, c.suffix, "regular");
     }
     let fb = y + h - this.padY - footH + (c.footerSize * this.lh) / 2 + EM_CENTER * c.footerSize;
