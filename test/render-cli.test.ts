@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRender } from "../src/cli/commands/render.js";
 import { bundledFontFile } from "../src/render/font.js";
 import { drawnGlyphs } from "./fixtures/render/pdf-fonts.js";
 
@@ -125,6 +126,24 @@ describe("capexit render", () => {
     const { fonts } = await drawnGlyphs(readFileSync(join(dir, "ttc.pdf")));
     expect(fonts.map((f) => f.baseFont)).toEqual([expect.stringMatching(/\+NotoSerifSC-Bold$/)]);
     expect(capexit(["render", "annex2", CEMENT, "-o", "ttc2.pdf", "--font", "pair.ttc#2"]).code).toBe(2);
+  });
+
+  it("shows progress on stderr only when it is a terminal", async () => {
+    const sink = (isTTY: boolean) => {
+      const chunks: string[] = [];
+      return { isTTY, chunks, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WritableStream & { isTTY: boolean; chunks: string[] };
+    };
+    for (const tty of [true, false]) {
+      const stderr = sink(tty);
+      const stdout = sink(false);
+      const code = await runRender(
+        { form: "annex1", files: [join(dir, "two.yaml")], output: join(dir, `progress-${tty}`), blank: false, force: false, format: "human", lang: "zh-CN", plan: async () => (await import("../src/plan/load.js")).loadPlan() },
+        { stdout, stderr },
+      );
+      expect(code).toBe(1);
+      expect(stderr.chunks.join("").includes("\r")).toBe(tty);
+      expect(stdout.chunks.join("")).not.toContain("\r");
+    }
   });
 
   it("explains a missing -o, an unknown form and a bad SOURCE_DATE_EPOCH in one sentence, exit 2", () => {
