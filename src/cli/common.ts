@@ -62,3 +62,18 @@ export async function planFrom(opts: CommonOptions) {
   const { loadPlan } = await import("../plan/load.js");
   return loadPlan(opts.plan);
 }
+
+/** The clerk's calendar day: the clock is read here, at the edge, never in the core. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** `--as-of`: any date spelling a clerk types; today when absent. */
+export async function asOfFrom(value: string | undefined): Promise<string> {
+  if (value === undefined) return today();
+  const { parseDate } = await import("../values/date.js");
+  const parsed = parseDate(value);
+  if (!parsed.ok) throw new UserError("bad-as-of", { value });
+  return parsed.value;
+}

@@ -76,7 +76,7 @@ export const en: Record<string, string> = {
   "summary-output-type": "{file}: the output must end in .xlsx, .pdf, .md or .json",
   "summary-narrative-type": "{file}: the draft summary must end in .md",
   "summary-same-output": "-o and --narrative cannot be the same file: {file}",
-  "summary-as-of": "--as-of must be a date such as 2024-12-31, not “{value}”",
+  "bad-as-of": "--as-of must be a date such as 2024-12-31, not “{value}”",
   "summary-written": "written: {file}",
   "summary-footnote": "{count} enterprises. For the details write -o summary.xlsx (or .pdf, .md, .json); --narrative summary.md writes a draft year-end report",
   // render

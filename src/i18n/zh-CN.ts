@@ -71,7 +71,7 @@ export const zhCN: Record<string, string> = {
   "summary-output-type": "{file}：输出文件应以 .xlsx、.pdf、.md 或 .json 结尾",
   "summary-narrative-type": "{file}：工作总结草稿应以 .md 结尾",
   "summary-same-output": "-o 与 --narrative 不能是同一个文件：{file}",
-  "summary-as-of": "--as-of 应为日期，如 2024-12-31，实为“{value}”",
+  "bad-as-of": "--as-of 的值“{value}”不是有效日期，请写作 2024-11-15 或 2024年11月15日",
   "summary-written": "已写入：{file}",
   "summary-footnote": "共 {count} 家企业。明细请用 -o 汇总.xlsx（或 .pdf、.md、.json）输出；--narrative 总结.md 写出工作总结草稿",
   // render

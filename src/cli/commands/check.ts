@@ -1,17 +1,11 @@
 import type { Command } from "commander";
 import type { Lang } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFrom, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
 
 interface CheckOptions extends CommonOptions {
   asOf?: string;
   warnDays?: string;
-}
-
-/** The clerk's calendar day: the clock is read here, at the edge, never in the core. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 export function register(program: Command, state: CliState): void {
@@ -29,7 +23,7 @@ export function register(program: Command, state: CliState): void {
         const lang = langOf(opts);
         const format = formatOf(opts);
         const { checkText } = await import("../../report/check-human.js");
-        const asOf = await asOfFrom(opts.asOf, lang, checkText);
+        const asOf = await asOfFrom(opts.asOf);
         const warnDays = warnDaysFrom(opts.warnDays, lang, checkText);
         const plan = await planFrom(opts);
         if (!plan.deadlines?.some((d) => d.milestone)) {
@@ -55,14 +49,6 @@ export function register(program: Command, state: CliState): void {
 }
 
 type Words = (lang: Lang, id: string, data?: Record<string, string | number>) => string;
-
-async function asOfFrom(value: string | undefined, lang: Lang, words: Words): Promise<string> {
-  if (value === undefined) return today();
-  const { parseDate } = await import("../../values/date.js");
-  const parsed = parseDate(value);
-  if (!parsed.ok) throw new UserError("bad-option", { option: "--as-of", value, detail: words(lang, "as-of-invalid") });
-  return parsed.value;
-}
 
 function warnDaysFrom(value: string | undefined, lang: Lang, words: Words): number | undefined {
   if (value === undefined) return undefined;

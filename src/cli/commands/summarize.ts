@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { extname } from "node:path";
 import { t } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFrom, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
 
 interface SummarizeOptions extends CommonOptions {
   output?: string;
@@ -12,20 +12,6 @@ interface SummarizeOptions extends CommonOptions {
 
 type OutputKind = "xlsx" | "pdf" | "md" | "json";
 const KINDS: Record<string, OutputKind> = { ".xlsx": "xlsx", ".pdf": "pdf", ".md": "md", ".json": "json" };
-
-/** The clerk's calendar day: the clock is read here, at the edge, never in the core. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-async function asOfFrom(value: string | undefined): Promise<string> {
-  if (value === undefined) return today();
-  const { parseDate } = await import("../../values/date.js");
-  const parsed = parseDate(value);
-  if (!parsed.ok) throw new UserError("summary-as-of", { value });
-  return parsed.value;
-}
 
 function outputKind(file: string): OutputKind {
   const kind = KINDS[extname(file).toLowerCase()];
