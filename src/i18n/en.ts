@@ -87,7 +87,7 @@ export const en: Record<string, string> = {
   "render-no-output": "name the output with -o: a folder (one PDF per enterprise) or a file ending in .pdf (all in one)",
   "render-output-not-dir": "{file} exists and is not a folder (to write one file, end the name with .pdf)",
   "render-no-records": "the input holds no enterprise records; no forms written (add --blank for empty forms)",
-  "render-input-errors": "the input has {errors} errors (run capexit validate to see them); forms were made from what could be read, unreadable values left blank",
+  "render-input-errors": "the input has errors: {errors} (run capexit validate to see them); forms were made from what could be read, unreadable values left blank",
   "render-written-dir": "{count} forms ({title}) written to {dir}",
   "render-written-file": "{count} forms ({title}) written to one file: {file}",
   "render-progress": "rendering {done}/{total}",

@@ -106,6 +106,9 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     if (st && !st.isDirectory()) throw new UserError("render-output-not-dir", { file: out });
   }
 
+  // the font first: a wrong --font is found before a long read
+  const faces = await loadFaces(run.font);
+
   // records, and how many errors validation finds in them
   let inputErrors = 0;
   let records: (LoadedRecord | null)[] = [null];
@@ -118,7 +121,6 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     if (records.length === 0) throw new UserError("render-no-records");
   }
 
-  const faces = await loadFaces(run.font);
   const findings: Finding[] = [];
   const pdfOpts = { date, producer: "capexit" };
   const written: { file: string; record: LoadedRecord | null; pages: number; bytes: number }[] = [];
