@@ -68,6 +68,7 @@ describe("values as printed", () => {
     ["acceptance.county.signedOn", "2024-11-28", "signdate", "2024年11月28日"],
     ["acceptance.lines[0].shutdownOn", "2024-10-15", "", "2024年10月15日"],
     ["rectification.problems", "已拆除,不具备恢复条件", "", "已拆除，不具备恢复条件"],
+    ["rectification.problems", "已\u200b拆除\r\n\t完毕\ufeff", "", "已拆除\n 完毕"],
   ])("%s = %j as %s", (path, value, format, printed) => expect(formatValue(path, value, format)).toBe(printed));
 
   it("sets ASCII punctuation beside Chinese full-width again, and leaves codes alone", () => {

@@ -56,7 +56,11 @@ export function formatValue(path: string, value: unknown, format: string, args: 
     const n = formatNumber(value);
     return format === "unit" && meta?.unit ? `${n}${meta.unit}` : n;
   }
-  const s = String(value).replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+  // line ends kept, tabs as spaces; control and zero-width characters pasted in with the text have nothing to print
+  const s = String(value)
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, "");
   if (format === "date" || kind === "date" || kind === "partialDate") return formatDate(s.trim());
   return kind === "text" || kind === undefined ? widenPunctuation(s) : s;
 }
