@@ -6,7 +6,8 @@
 // text shaping cost more than the rest of a form together. The bytes depend
 // only on the input: no clock, no random names, a date only when given.
 import { createHash } from "node:crypto";
-import { constants, deflateSync } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, deflate, type ZlibOptions } from "node:zlib";
 import { PDFDocument, PDFName, PDFString, type PDFContext, type PDFRef } from "pdf-lib";
 import type { FontFace } from "./font.js";
 import type { Face, PageLayout } from "./layout.js";
@@ -19,6 +20,8 @@ export interface PdfMeta {
   date?: Date;
   producer: string;
 }
+
+const deflateAsync = promisify<Uint8Array, ZlibOptions, Buffer>(deflate);
 
 const RESOURCE: Record<Face, string> = { regular: "F1", bold: "F2" };
 
@@ -33,13 +36,33 @@ const num = (n: number) => String(Math.round(n * 100) / 100 || 0);
 
 const hex4 = (n: number) => n.toString(16).padStart(4, "0");
 
-function stream(ctx: PDFContext, data: Uint8Array | string, dict: Record<string, unknown> = {}, huffmanOnly = false): PDFRef {
-  const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
-  // glyph outlines barely repeat: Huffman coding alone gets most of deflate's gain at a third of its time
-  const packed = deflateSync(bytes, huffmanOnly ? { strategy: constants.Z_HUFFMAN_ONLY } : { level: 1 });
-  // a plain Uint8Array: pdf-lib copies stream bytes one by one, and a Buffer there is many times slower
-  const plain = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
-  return ctx.register(ctx.stream(plain, { ...dict, Filter: "FlateDecode" }));
+/**
+ * Streams are deflated on libuv's thread pool: the caller can lay out the next
+ * form meanwhile. Each gets its object number at once, so the numbering (and
+ * the bytes) do not depend on which finishes first.
+ */
+class Streams {
+  private readonly pending: Promise<void>[] = [];
+  constructor(private readonly ctx: PDFContext) {}
+
+  add(data: Uint8Array | string, dict: Record<string, unknown> = {}, huffmanOnly = false): PDFRef {
+    const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
+    const ref = this.ctx.nextRef();
+    // glyph outlines barely repeat: Huffman coding alone gets most of deflate's gain at a third of its time
+    const options = huffmanOnly ? { strategy: constants.Z_HUFFMAN_ONLY } : { level: 1 };
+    this.pending.push(
+      deflateAsync(bytes, options).then((packed) => {
+        // a plain Uint8Array: pdf-lib copies stream bytes one by one, and a Buffer there is many times slower
+        const plain = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+        this.ctx.assign(ref, this.ctx.stream(plain, { ...dict, Filter: "FlateDecode" }));
+      }),
+    );
+    return ref;
+  }
+
+  done(): Promise<unknown> {
+    return Promise.all(this.pending);
+  }
 }
 
 interface Embedded {
@@ -80,7 +103,7 @@ function toUnicodeCMap(gids: Map<number, number>): string {
   ].join("\n");
 }
 
-function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resource: string): Embedded {
+function embedFace(ctx: PDFContext, streams: Streams, face: FontFace, codePoints: number[], resource: string): Embedded {
   const bytes = face.subset(codePoints);
   const { cff } = readTables(bytes);
   // what the content stream shows is a CID: the glyph id, or for a CID-keyed CFF font the glyph's CID
@@ -92,10 +115,10 @@ function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resour
   const cffTable = readTables(bytes).tables.get("CFF ");
   const fontFile =
     cids && cffTable
-      ? stream(ctx, bytes.subarray(cffTable.offset, cffTable.offset + cffTable.length), { Subtype: "CIDFontType0C" }, true)
+      ? streams.add(bytes.subarray(cffTable.offset, cffTable.offset + cffTable.length), { Subtype: "CIDFontType0C" }, true)
       : cff
-        ? stream(ctx, bytes, { Subtype: "OpenType" }, true)
-        : stream(ctx, bytes, { Length1: bytes.length }, true);
+        ? streams.add(bytes, { Subtype: "OpenType" }, true)
+        : streams.add(bytes, { Length1: bytes.length }, true);
   const m = face.metrics;
   const descriptor = ctx.register(
     ctx.obj({
@@ -141,7 +164,7 @@ function embedFace(ctx: PDFContext, face: FontFace, codePoints: number[], resour
       BaseFont: name,
       Encoding: "Identity-H",
       DescendantFonts: [cidFont],
-      ToUnicode: stream(ctx, toUnicodeCMap(gids)),
+      ToUnicode: streams.add(toUnicodeCMap(gids)),
     }),
   );
   return { ref, gids, resource };
@@ -195,6 +218,7 @@ export async function writePdf(pages: readonly PageLayout[], faces: Record<Face,
   }
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
+  const streams = new Streams(ctx);
   const fonts: Partial<Record<Face, Embedded>> = {};
   const fontDict: Record<string, PDFRef> = {};
   if (faces.regular === faces.bold) {
@@ -204,7 +228,7 @@ export async function writePdf(pages: readonly PageLayout[], faces: Record<Face,
   }
   for (const face of ["regular", "bold"] as const) {
     if (used[face].size === 0) continue;
-    fonts[face] = embedFace(ctx, faces[face], [...used[face]].sort((a, b) => a - b), RESOURCE[face]);
+    fonts[face] = embedFace(ctx, streams, faces[face], [...used[face]].sort((a, b) => a - b), RESOURCE[face]);
     fontDict[RESOURCE[face]] = fonts[face]!.ref;
   }
   fonts.bold ??= fonts.regular;
@@ -212,7 +236,7 @@ export async function writePdf(pages: readonly PageLayout[], faces: Record<Face,
   for (const p of pages) {
     const page = doc.addPage([p.width, p.height]);
     page.node.set(PDFName.of("Resources"), resources);
-    page.node.set(PDFName.of("Contents"), stream(ctx, content(p, fonts)));
+    page.node.set(PDFName.of("Contents"), streams.add(content(p, fonts)));
   }
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.subject) doc.setSubject(meta.subject);
@@ -223,5 +247,6 @@ export async function writePdf(pages: readonly PageLayout[], faces: Record<Face,
     doc.setCreationDate(meta.date);
     doc.setModificationDate(meta.date);
   }
+  await streams.done();
   return doc.save({ useObjectStreams: false });
 }

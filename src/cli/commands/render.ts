@@ -148,21 +148,31 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     let lastTick = 0;
     // files are written (and synced) while the next forms are made; a few at a time
     const inFlight = new Set<Promise<void>>();
-    // one form at a time, from layout to file: memory stays flat however long the list
-    for (let i = 0; i < records.length; i++) {
-      const layout = layoutRecord(template, records[i]!, faces);
-      findings.push(...layout.findings);
-      const bytes = await formsToPdf([{ record: records[i]!, layout, fileName: names[i]! }], faces, pdfOpts);
+    // One form at a time, from layout to file, so memory stays flat however long the list;
+    // a form's streams are deflated (on the thread pool) while the next form is laid out.
+    const finish = async (i: number, pdf: Promise<Uint8Array>, pages: number) => {
+      const bytes = await pdf;
       if (inFlight.size >= 4) await Promise.race(inFlight);
       const write: Promise<void> = writeFileAtomic(targets[i]!, bytes, { force: run.force }).finally(() => inFlight.delete(write));
       write.catch(() => undefined); // its failure is met at the next race or at the end
       inFlight.add(write);
-      written.push({ file: targets[i]!, record: records[i]!, pages: layout.pages.length, bytes: bytes.length });
+      written.push({ file: targets[i]!, record: records[i]!, pages, bytes: bytes.length });
       if (progress && (Date.now() - lastTick > 100 || i === records.length - 1)) {
         lastTick = Date.now();
         io.stderr.write(`\r${t(run.lang, "render-progress", { done: i + 1, total: records.length })}`);
       }
+    };
+    let previous: (() => Promise<void>) | null = null;
+    for (let i = 0; i < records.length; i++) {
+      const layout = layoutRecord(template, records[i]!, faces);
+      findings.push(...layout.findings);
+      const pdf = formsToPdf([{ record: records[i]!, layout, fileName: names[i]! }], faces, pdfOpts);
+      pdf.catch(() => undefined); // met when it is finished
+      if (previous) await previous();
+      const index = i;
+      previous = () => finish(index, pdf, layout.pages.length);
     }
+    if (previous) await previous();
     await Promise.all(inFlight);
     if (progress) io.stderr.write("\r\u001b[K");
   }
