@@ -122,3 +122,12 @@ describe("parsePhone", () => {
   ])("%s valid=%s", (raw, ok) => expect(parsePhone(raw).ok).toBe(ok));
   it("mobile-only fields refuse landlines", () => expect(value(parsePhone("0722-3221234", true))).toBe("!mobile-invalid"));
 });
+
+describe("free text", () => {
+  it("is kept as typed, only trimmed: Chinese punctuation and numerals are not folded", async () => {
+    const { parseValue } = await import("../src/values/index.js");
+    const { fieldMeta } = await import("../src/model/fields.js");
+    const r = parseValue("　Ⅲ号窑①，已拆除；（待验收） ", fieldMeta("rectification.problems")!);
+    expect(r).toEqual({ ok: true, value: "Ⅲ号窑①，已拆除；（待验收）" });
+  });
+});

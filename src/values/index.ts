@@ -20,6 +20,8 @@ export function parseValue(raw: Exclude<RawValue, null>, meta: FieldMeta): Parse
   const asText = () => (raw instanceof Date ? jsDateToIso(raw) ?? "" : String(raw));
   switch (meta.kind) {
     case "text":
+      // free text is printed back on the forms as typed: only trimmed, never folded (，stays ，)
+      return ok(asText().trim());
     case "county":
       return ok(normaliseText(asText()));
     case "date":
