@@ -178,6 +178,7 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   }
 
   const { describe } = await import("../../report/describe.js");
+  const { findingJson } = await import("../../report/validate-json.js");
   if (run.format === "json") {
     io.stdout.write(
       JSON.stringify(
@@ -194,18 +195,7 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
             bytes: w.bytes,
           })),
           inputErrors,
-          findings: findings.map((f) => ({
-            severity: f.severity,
-            rule: f.rule,
-            field: f.field,
-            record: f.record,
-            file: f.location.file,
-            sheet: f.location.sheet,
-            row: f.location.row,
-            cell: f.location.cell,
-            line: f.location.line,
-            message: describe(f, run.lang),
-          })),
+          findings: findings.map((f) => findingJson(f, run.lang)),
         },
         null,
         2,
