@@ -56,8 +56,16 @@ export const leaves: ReadonlyMap<string, FieldMeta> = (() => {
 })();
 
 /** `acceptance.lines[1].removedOn` -> `acceptance.lines[].removedOn` */
+const templates = new Map<string, string>();
+
 export function templatePath(path: string): string {
-  return path.includes("[") ? path.replace(/\[\d+\]/g, "[]") : path;
+  if (!path.includes("[")) return path;
+  let t = templates.get(path);
+  if (t === undefined) {
+    t = path.replace(/\[\d+\]/g, "[]");
+    templates.set(path, t);
+  }
+  return t;
 }
 
 export function fieldMeta(path: string): FieldMeta | undefined {

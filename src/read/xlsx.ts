@@ -132,7 +132,7 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
     if (r <= headerRow) return;
     const fields: RawField[] = [];
     let anyValue = false;
-    let firstText = "";
+    let firstRaw: RawValue = null;
     // the lower half of a header merged over two rows, or the header repeated for printing
     const joinContent = joinCol ? row.findCell(joinCol.col)?.value : undefined;
     if (typeof joinContent === "string" && normaliseLabel(joinContent) === joinLabel) return;
@@ -146,14 +146,14 @@ function readSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, file: string, finding
       }
       if (isBlank(raw)) continue;
       anyValue = true;
-      if (!firstText) firstText = normaliseText(String(raw));
+      if (firstRaw === null) firstRaw = raw;
       fields.push({ path: spec.path, raw, loc: sheetLoc(r, `${letter}${r}`) });
     }
     if (!anyValue) return; // a wholly blank row
     const keyField = fields.find((f) => f.path === JOIN_PATH);
     const key = keyField && !isBlank(keyField.raw) ? normaliseCode(String(keyField.raw)) : null;
     // a 合计 line or a note under the table names no enterprise
-    if (!key && FOOTER.test(firstText.replace(/\s+/g, ""))) {
+    if (!key && FOOTER.test(normaliseText(String(firstRaw)).replace(/\s+/g, ""))) {
       while (findings.length && findings[findings.length - 1]!.location.row === r && findings[findings.length - 1]!.location.sheet === ws.name) findings.pop();
       return;
     }

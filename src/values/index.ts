@@ -13,7 +13,8 @@ export { type Parsed } from "./result.js";
 
 /** A raw value that counts as blank: absent, null, or only white space. */
 export function isBlank(raw: RawValue | undefined): raw is null | undefined {
-  return raw === null || raw === undefined || (typeof raw === "string" && normaliseText(raw) === "");
+  // trim() knows every Unicode space NFKC would fold (U+3000, U+00A0 …)
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
 }
 
 export function parseValue(raw: Exclude<RawValue, null>, meta: FieldMeta): Parsed<string | number | boolean> {

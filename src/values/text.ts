@@ -16,7 +16,8 @@ function isNfkcStable(s: string): boolean {
 
 /** Codes: NFKC, upper case, no inner white space or hyphen-like dashes kept as typed. */
 export function normaliseCode(s: string): string {
-  return s.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  const folded = isNfkcStable(s) ? s : s.normalize("NFKC");
+  return (/\s/.test(folded) ? folded.replace(/\s+/g, "") : folded).toUpperCase();
 }
 
 /** A label for matching: no white space or line breaks, half-width, Latin lower case. */
