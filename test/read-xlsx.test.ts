@@ -119,3 +119,52 @@ describe("readWorkbook", () => {
     expect(findings.map((f) => f.rule)).toEqual(["header-not-found"]);
   });
 });
+
+describe("readWorkbook on packages other tools write", () => {
+  async function rewrite(data: Uint8Array, edit: (zip: import("jszip")) => Promise<void>): Promise<Uint8Array> {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(data);
+    await edit(zip);
+    return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  }
+
+  it("names sheets behind absolute relationship targets (as openpyxl writes them)", async () => {
+    const data = await rewrite(await bytes(clerkWorkbook()), async (zip) => {
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace(/Target="worksheets\//g, 'Target="/xl/worksheets/'));
+    });
+    const { records } = await readWorkbook(data, "openpyxl.xlsx");
+    expect(records.map((r) => r.record.enterprise.name)).toEqual(["随县甲水泥厂", "随县乙砖厂"]);
+  });
+
+  it("fills vertically merged cells from their first cell, as Excel shows them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("附表1设备");
+    ws.addRow(["统一社会信用代码", "设备名称（型号规格）", "数量（台）"]);
+    ws.addRow([U1, "磨机甲", 1]);
+    ws.addRow([null, "磨机乙", 2]);
+    ws.addRow([null, "磨机丙", 3]);
+    ws.mergeCells("A2:A4");
+    const a1 = wb.addWorksheet("附表1");
+    a1.addRow(["县市区", "企业名称", "企业地址", "统一社会信用代码"]);
+    a1.addRow(["随县", "甲", "随县", U1]);
+    const { records, findings } = await readWorkbook(await bytes(wb), "merged.xlsx");
+    expect(findings).toEqual([]);
+    expect(records[0]!.record.equipment!.map((e) => e.name)).toEqual(["磨机甲", "磨机乙", "磨机丙"]);
+  });
+
+  it("reports an annex sheet stored where no reader looks, instead of reading it as empty", async () => {
+    const data = await rewrite(await bytes(clerkWorkbook()), async (zip) => {
+      const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("uint8array");
+      zip.remove("xl/worksheets/sheet1.xml");
+      zip.file("xl/worksheets/data1.xml", sheet);
+      for (const part of ["xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) {
+        const text = await zip.file(part)!.async("string");
+        zip.file(part, text.replace(/worksheets\/sheet1\.xml/g, "worksheets/data1.xml"));
+      }
+    });
+    const { records, findings } = await readWorkbook(data, "odd.xlsx");
+    expect(records).toEqual([]);
+    expect(findings.map((f) => [f.rule, f.location.sheet])).toEqual([["sheet-unreadable", " 附表1 "]]);
+  });
+});

@@ -25,6 +25,7 @@ export const en: Record<string, string> = {
   "unknown-key": "unknown field “{key}”; ignored",
   "unknown-sheet": "sheet “{sheet}” is not an annex; ignored",
   "header-not-found": "no header row found (no annex labels in the first {rows} rows)",
+  "sheet-unreadable": "sheet “{sheet}” is stored in a way that cannot be read; open the file in Excel and save it as .xlsx again",
   "sheet-hidden": "sheet “{sheet}” is hidden; it was read anyway",
   "orphan-row": "this row's USCC names no enterprise of “{sheet}”",
   "missing-join-key": "this row has no USCC, so it belongs to no enterprise",
@@ -67,6 +68,7 @@ export const en: Record<string, string> = {
   "report.row": "row {row}",
   "report.line": "line {line}",
   "report.value": "typed",
+  "report.sheet-level": "(whole sheet)",
   "report.file-level": "(whole file)",
   // summarize
   "summary-duplicate": "the same enterprise (USCC {uscc}) is entered twice: {first} and {again}{more}; delete one before summarising",

@@ -27,6 +27,7 @@ export const zhCN: Record<string, string> = {
   "unknown-key": "未知的字段“{key}”，已忽略",
   "unknown-sheet": "工作表“{sheet}”不是附表，已忽略",
   "header-not-found": "未找到表头行（前{rows}行中没有附表的列标题）",
+  "sheet-unreadable": "工作表“{sheet}”的结构不标准，无法读取，请在 Excel 中打开后另存为 .xlsx 再试",
   "sheet-hidden": "工作表“{sheet}”是隐藏的，仍已读取",
   "orphan-row": "本行的统一社会信用代码在“{sheet}”中没有对应的企业",
   "missing-join-key": "本行缺少统一社会信用代码，无法对应到企业",
@@ -97,5 +98,6 @@ export const zhCN: Record<string, string> = {
   "report.row": "第{row}行",
   "report.line": "第{line}行",
   "report.value": "填写值",
+  "report.sheet-level": "（整张工作表）",
   "report.file-level": "（整个文件）",
 };

@@ -11,6 +11,7 @@ function where(f: Finding, lang: Lang): string {
   if (l.cell) return l.cell;
   if (l.row !== null) return t(lang, "report.row", { row: l.row });
   if (l.line !== null) return t(lang, "report.line", { line: l.line });
+  if (l.sheet !== null) return t(lang, "report.sheet-level");
   return t(lang, "report.file-level");
 }
 
