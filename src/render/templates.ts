@@ -1,8 +1,8 @@
 // Form templates are files: the bundled annex1/annex2, or a revised form's YAML.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { UserError } from "../util/errors.js";
+import { parseYamlData } from "../util/yaml-data.js";
 import { FormTemplateSchema, type FormTemplate } from "./template.js";
 
 export const BUNDLED_FORMS = ["annex1", "annex2"] as const;
@@ -13,18 +13,7 @@ export function bundledFormFile(id: string): string {
 
 /** Pure: template text -> template, or a UserError naming the first problem and where. */
 export function parseFormTemplate(text: string, file: string): FormTemplate {
-  let data: unknown;
-  try {
-    data = parse(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new UserError("form-template-invalid", { file, detail: (e as Error).message.split("\n")[0] ?? "" });
-  }
-  const res = FormTemplateSchema.safeParse(data);
-  if (!res.success) {
-    const issue = res.error.issues[0]!;
-    throw new UserError("form-template-invalid", { file, detail: `${issue.path.join(".")}: ${issue.message}` });
-  }
-  return res.data;
+  return parseYamlData(FormTemplateSchema, text, file, "form-template-invalid");
 }
 
 /** `annex1`, `annex2`, or the path of a template file. */
