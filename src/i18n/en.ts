@@ -36,7 +36,6 @@ export const en: Record<string, string> = {
   "yaml-limit": "too many YAML aliases; the file was refused",
   "value-too-long": "text too long ({length} characters); only the first {max} are kept",
   "far-below": "row {row} lies far below the data; typed by mistake?",
-  schema: "value does not fit the record format: {detail}",
   "file-missing": "no such file or folder: {file}",
   "file-unreadable": "cannot read file: {file}",
   "file-too-large": "file too large (over {mb} MB) to be a filled-in form: {file}",

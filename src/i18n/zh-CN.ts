@@ -38,7 +38,6 @@ export const zhCN: Record<string, string> = {
   "yaml-limit": "YAML 文件引用（别名）过多，已拒绝读取",
   "value-too-long": "内容过长（{length}字），只保留前{max}字",
   "far-below": "第{row}行远在数据之下，是否误填？",
-  schema: "数据不符合记录格式：{detail}",
   // command errors (exit 2)
   "file-missing": "找不到文件或文件夹：{file}",
   "file-unreadable": "无法读取文件：{file}",
