@@ -88,9 +88,13 @@ describe("capexit validate (the built binary)", () => {
     [["validate", "nope.xlsx"], "file-missing"],
     [["validate"], "usage"],
     [["validate", "--format", "xml", "examples/yaml"], "bad-option"],
+    [["validate", "--bogus", "examples/yaml"], "usage"],
+    [["frobnicate"], "usage"],
   ])("exit 2 with one sentence: %j", (args, _why) => {
     const r = capexit(args as string[]);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/); // in Chinese by default
+    expect(r.stderr).not.toMatch(/error:/);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
