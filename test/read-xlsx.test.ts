@@ -18,8 +18,8 @@ function clerkWorkbook(): ExcelJS.Workbook {
   ws.mergeCells("A1:H1");
   ws.addRow(["填报单位（盖章）：随县科经局", null, null, "填报时间：2024年8月20日"]);
   ws.addRow([]);
-  ws.addRow(["企业\n名称", "统一社会\n信用代码", "县 市 区", "企业地址", "资产总额(万元)", "在岗职工人数", "其中合同工人数", "填报时间", "企业整体关闭", "备注"]);
-  ws.addRow(["随县甲水泥厂", U1, "随县", "随县厉山镇", "1,200", "１２０", 100, "2024年8月20日", "√", "x"]);
+  ws.addRow(["企业\n名称", "统一社会\n信用代码", "县 市 区", "企业地址", "资产总额(万元)", "在岗职工人数", "其中合同工人数", "填报时间", "企业整体关闭", "备注", "债务"]);
+  ws.addRow(["随县甲水泥厂", U1, "随县", "随县厉山镇", "1,200", "１２０", 100, "2024年8月20日", "√", "x", "300万元"]);
   ws.addRow([]);
   ws.addRow(["随县乙砖厂", ` ${U2.toLowerCase()} `, "随县", "随县安居镇", { formula: "B1+1", result: 300 }, 35, 12, new Date(Date.UTC(2024, 7, 21)), "否"]);
   ws.addRow(["合计", null, null, null, 1500, 155, 112]);
@@ -34,6 +34,7 @@ describe("readWorkbook", () => {
     const [a, b] = records.map((r) => r.record);
     expect(a!.enterprise).toMatchObject({ name: "随县甲水泥厂", uscc: U1, closedEntirely: true });
     expect(a!.assets?.total).toBe(1200);
+    expect(a!.assets?.debts).toBe(300); // 债务 without its unit is 债务（万元）
     expect(a!.staff).toMatchObject({ onDuty: 120, contract: 100 });
     expect(a!.reportedOn).toBe("2024-08-20");
     expect(b!.enterprise.uscc).toBe(U2);

@@ -17,6 +17,8 @@ describe("parseDate", () => {
     ["20241031", "2024-10-31"],
     ["２０２４－１０－３１", "2024-10-31"], // full-width digits and dash
     ["　2024/1/5 ", "2024-01-05"],
+    ["2024-10-31 00:00:00", "2024-10-31"], // a date exported with its time of day
+    ["2024/10/31 8:30", "2024-10-31"],
     ["2024-02-29", "2024-02-29"],
     ["2024-02-30", "!date-impossible"],
     ["2023-02-29", "!date-impossible"],
@@ -39,6 +41,7 @@ describe("parseDate", () => {
 
   it("reads Excel date cells and serials", () => {
     expect(value(parseDate(new Date(Date.UTC(2024, 9, 31))))).toBe("2024-10-31");
+    expect(value(parseDate(new Date(Date.UTC(2024, 9, 31, 18))))).toBe("2024-10-31"); // a date-time cell keeps its day
     expect(value(parseDate(45596))).toBe("2024-10-31");
     expect(value(parseDate(20241031))).toBe("2024-10-31");
     expect(value(parseDate(2005, true))).toBe("2005");

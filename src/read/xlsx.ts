@@ -15,12 +15,18 @@ import type { ReadResult } from "./types.js";
 /** How far down a header row may stand (title rows, 填报单位（盖章）lines above it). */
 export const HEADER_SCAN_ROWS = 30;
 
-const labelIndex = new Map<SheetSpec, Map<string, ColumnSpec>>(
-  SHEETS.map((s) => [
-    s,
-    new Map(s.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => [normaliseLabel(l), c] as const))),
-  ]),
-);
+const labelIndex = new Map<SheetSpec, Map<string, ColumnSpec>>(SHEETS.map((s) => [s, indexLabels(s)]));
+
+/** A sheet's labels, normalised; a label's unit in brackets may also be left out (资产总额 = 资产总额（万元）). */
+function indexLabels(sheet: SheetSpec): Map<string, ColumnSpec> {
+  const index = new Map<string, ColumnSpec>();
+  for (const c of sheet.columns) for (const l of [c.label, ...(c.aliases ?? [])]) index.set(normaliseLabel(l), c);
+  for (const c of sheet.columns) {
+    const bare = normaliseLabel(c.label).replace(/\([^()]*\)$/, "");
+    if (bare && !index.has(bare)) index.set(bare, c);
+  }
+  return index;
+}
 const sheetByName = new Map(SHEETS.map((s) => [normaliseLabel(s.name), s]));
 
 /** Rows at the foot of a table that are not data: 合计 lines and notes. */

@@ -21,8 +21,8 @@ export function excelSerialToIso(serial: number): string | null {
 /** A date cell: exceljs gives the wall-clock date as a UTC instant. */
 export function jsDateToIso(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
-  // round to the nearest day to absorb floating-point time fractions
-  const t = new Date(Math.round(d.getTime() / 86_400_000) * 86_400_000);
+  // the calendar day of the instant; half a second of slack absorbs floating-point serials
+  const t = new Date(Math.floor((d.getTime() + 500) / 86_400_000) * 86_400_000);
   return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
@@ -55,7 +55,8 @@ export function parseDate(raw: string | number | Date, partial = false): Parsed<
     const iso = excelSerialToIso(raw);
     return iso ? ok(iso) : fail("date-invalid");
   }
-  const s = normaliseText(raw).replace(/\s+/g, "");
+  // a time of day after the date (`2024-10-31 00:00:00`, as some tools export) says nothing more
+  const s = normaliseText(raw).replace(/[\sT]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "").replace(/\s+/g, "");
   if (!s) return fail("date-invalid");
   for (const re of FULL) {
     const m = re.exec(s);
