@@ -93,6 +93,8 @@ describe("odd workbooks", () => {
     expect(got).toContain("required@附表1!A1048576"); // the stray row is a record without a county
     expect(got).not.toContain("required@附表1!A3"); // the merged header's lower half is no data row
     expect(j.records).toBe(2);
+    // a finding about a whole sheet names the sheet, not the file
+    expect(capexit(["validate", path]).stdout).toMatch(/附表2\n\s+（整张工作表） 警告/);
   });
 
   it("formulas: cached values used, a formula without one reported", async () => {
