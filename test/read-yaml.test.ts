@@ -28,6 +28,15 @@ describe("readYaml", () => {
     ]);
   });
 
+  it("takes the county from 填报单位 where no 县市区 is given, at its line", () => {
+    const alone = ONE.replace("county: 曾都区", "reportingUnit: 曾都区科经局");
+    const r = readYaml(alone, "u.yaml").records[0]!;
+    expect([r.record.county, r.record.reportingUnit, r.locations.get("county")?.line]).toEqual(["曾都区科经局", "曾都区科经局", 1]);
+    const both = `reportingUnit: 曾都区科经局\n${ONE}`;
+    const b = readYaml(both, "b.yaml").records[0]!;
+    expect([b.record.county, b.record.reportingUnit]).toEqual(["曾都区", "曾都区科经局"]);
+  });
+
   it("reads a list and several documents", () => {
     const list = `- ${ONE.replace(/\n/g, "\n  ").trimEnd()}\n- county: 随县\n  enterprise: { name: 乙, address: 随县, uscc: ${makeUscc("421321", 9102)} }\n`;
     expect(readYaml(list, "l.yaml").records).toHaveLength(2);

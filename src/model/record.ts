@@ -148,6 +148,8 @@ export const AcceptanceSchema = z.object({
 export const RecordSchema = z
   .object({
     county: leaf({ title: "县市区", titleEn: "county", kind: "county", required: true }),
+    /** the department on the form's 填报单位（盖章） line (随县科经局); `county` is the plan unit it belongs to */
+    reportingUnit: text("填报单位", "reporting unit"),
     reportedOn: date("填报时间", "reported on"),
     enterprise: z.object({
       name: text("企业名称", "enterprise name", { required: true }),
@@ -162,13 +164,18 @@ export const RecordSchema = z
     licenses: z
       .object({
         business: z
-          .object({ revokedOn: date("营业执照吊销时间", "business licence revoked on") })
+          .object({
+            revokedOn: date("营业执照吊销时间", "business licence revoked on"),
+            // 注销 (cancelled) satisfies what 吊销 (revoked) does: seed 二（三）
+            cancelledOn: date("营业执照注销时间", "business licence cancelled on"),
+          })
           .nullable()
           .optional(),
         production: z
           .object({
             number: text("生产许可证证书号", "production licence number"),
             revokedOn: date("生产许可证吊销时间", "production licence revoked on"),
+            cancelledOn: date("生产许可证注销时间", "production licence cancelled on"),
           })
           .nullable()
           .optional(),
@@ -176,6 +183,7 @@ export const RecordSchema = z
           .object({
             number: text("排污许可证证书号", "discharge permit number"),
             revokedOn: date("排污许可证吊销时间", "discharge permit revoked on"),
+            cancelledOn: date("排污许可证注销时间", "discharge permit cancelled on"),
           })
           .nullable()
           .optional(),
@@ -213,6 +221,15 @@ export const RecordSchema = z
         measures: text("整改内容及措施", "rectification measures"),
         result: text("整改结果", "rectification result"),
         disposition: text("处理意见", "disposition"),
+      })
+      .nullable()
+      .optional(),
+    /** 确有困难的，制定淘汰时间表 (seed 三（一）): an approved timetable instead of this year's deadlines */
+    timetable: z
+      .object({
+        shutdownBy: date("时间表停产期限", "timetable: shut down by"),
+        dismantleBy: date("时间表拆除期限", "timetable: dismantle by"),
+        approvedBy: text("时间表批准单位", "timetable approved by"),
       })
       .nullable()
       .optional(),

@@ -29,17 +29,22 @@ export const ANNEX1: SheetSpec = {
   name: "附表1",
   kind: "enterprise",
   columns: [
-    c("县市区", "county", ["填报单位"]),
+    c("县市区", "county"),
+    // alone (no 县市区 column) it still gives the county: see assemble()
+    c("填报单位", "reportingUnit"),
     c("填报时间", "reportedOn"),
     c("企业名称", "enterprise.name"),
     c("建厂时间", "enterprise.foundedOn"),
     c("企业地址", "enterprise.address"),
     c("统一社会信用代码", "enterprise.uscc"),
     c("营业执照吊销时间", "licenses.business.revokedOn"),
+    c("营业执照注销时间", "licenses.business.cancelledOn"),
     c("生产许可证证书号", "licenses.production.number"),
     c("生产许可证吊销时间", "licenses.production.revokedOn"),
+    c("生产许可证注销时间", "licenses.production.cancelledOn"),
     c("排污许可证证书号", "licenses.discharge.number"),
     c("排污许可证吊销时间", "licenses.discharge.revokedOn"),
+    c("排污许可证注销时间", "licenses.discharge.cancelledOn"),
     c("法定代表人", "contacts.legalRepresentative.name"),
     c("法定代表人职务", "contacts.legalRepresentative.title"),
     c("法定代表人联系电话", "contacts.legalRepresentative.phone"),
@@ -61,6 +66,9 @@ export const ANNEX1: SheetSpec = {
     c("整改结果", "rectification.result"),
     c("处理意见", "rectification.disposition"),
     c("企业整体关闭", "enterprise.closedEntirely"),
+    c("时间表停产期限", "timetable.shutdownBy"),
+    c("时间表拆除期限", "timetable.dismantleBy"),
+    c("时间表批准单位", "timetable.approvedBy"),
   ],
 };
 

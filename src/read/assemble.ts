@@ -34,11 +34,22 @@ export function recordKey(fields: readonly RawField[]): string | null {
   return null;
 }
 
+/**
+ * 填报单位 names a department (随县科经局); where no 县市区 is given it also
+ * stands for the county, which the plan then resolves to its unit.
+ */
+function withCounty(fields: readonly RawField[]): readonly RawField[] {
+  const unit = fields.find((f) => f.path === "reportingUnit" && !isBlank(f.raw));
+  if (!unit || fields.some((f) => f.path === "county" && !isBlank(f.raw))) return fields;
+  return [...fields.filter((f) => f.path !== "county"), { ...unit, path: "county" }];
+}
+
 export function assemble(
-  fields: readonly RawField[],
+  given: readonly RawField[],
   origin: Location,
   cells?: readonly CellRow[],
 ): { loaded: LoadedRecord; findings: Finding[] } {
+  const fields = withCounty(given);
   const findings: Finding[] = [];
   const obj: Record<string, unknown> = {};
   const locations = new Map<string, Location>();
