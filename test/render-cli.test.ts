@@ -1,12 +1,12 @@
 // `capexit render` end to end: the built binary on real files in a temp folder.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRender } from "../src/cli/commands/render.js";
-import { bundledFontFile } from "../src/render/font.js";
+import { bundledFontFile, loadFace } from "../src/render/font.js";
 import { drawnGlyphs } from "./fixtures/render/pdf-fonts.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -33,9 +33,17 @@ function makeCollection(fonts: Buffer[]): Buffer {
   return Buffer.concat([header, ...parts]);
 }
 
-function capexit(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, CAPEXIT_LANG: "", ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the built binary without blocking the test worker (a blocked worker misses vitest's own messages). */
+function capexit(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, CAPEXIT_LANG: "", ...env } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
 }
 
 beforeAll(() => {
@@ -51,7 +59,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("capexit render", () => {
   it("writes one PDF per enterprise into a folder, named by unit and enterprise, numbered on collision", async () => {
-    const r = capexit(["render", "annex2", "two.yaml", "-o", "forms", "--format", "json"]);
+    const r = await capexit(["render", "annex2", "two.yaml", "-o", "forms", "--format", "json"]);
     expect(r.code).toBe(1); // the sample's codes do not all check out: the forms are made all the same
     expect(r.stderr).toMatch(/capexit validate/);
     const report = JSON.parse(r.stdout);
@@ -65,33 +73,33 @@ describe("capexit render", () => {
     expect(glyphs.length).toBeGreaterThan(500);
   });
 
-  it("never overwrites without --force, and does with it", () => {
+  it("never overwrites without --force, and does with it", async () => {
     const before = statSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf")).mtimeMs;
-    const r = capexit(["render", "annex2", "two.yaml", "-o", "forms"]);
+    const r = await capexit(["render", "annex2", "two.yaml", "-o", "forms"]);
     expect(r.code).toBe(2);
     expect(statSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf")).mtimeMs).toBe(before);
-    expect(capexit(["render", "annex2", "two.yaml", "-o", "forms", "--force"]).code).toBe(1);
+    expect((await capexit(["render", "annex2", "two.yaml", "-o", "forms", "--force"])).code).toBe(1);
   });
 
-  it("keeps a hostile enterprise name inside the output folder", () => {
-    capexit(["render", "annex1", "odd-name.yaml", "-o", "odd"]);
+  it("keeps a hostile enterprise name inside the output folder", async () => {
+    await capexit(["render", "annex1", "odd-name.yaml", "-o", "odd"]);
     const files = readdirSync(join(dir, "odd"));
     expect(files).toHaveLength(1);
     expect(files[0]).not.toMatch(/[/\\:]|\.\./);
     expect(existsSync(join(dir, "逃逸"))).toBe(false);
   });
 
-  it("combines all forms into one PDF with -o FILE.pdf, byte for byte the same on a second run", () => {
+  it("combines all forms into one PDF with -o FILE.pdf, byte for byte the same on a second run", async () => {
     const env = { SOURCE_DATE_EPOCH: "1733011200" };
-    expect(capexit(["render", "annex1", "two.yaml", "-o", "a.pdf"], env).code).toBe(1);
-    expect(capexit(["render", "annex1", "two.yaml", "-o", "b.pdf"], env).code).toBe(1);
+    expect((await capexit(["render", "annex1", "two.yaml", "-o", "a.pdf"], env)).code).toBe(1);
+    expect((await capexit(["render", "annex1", "two.yaml", "-o", "b.pdf"], env)).code).toBe(1);
     const a = readFileSync(join(dir, "a.pdf"));
     expect(a.equals(readFileSync(join(dir, "b.pdf")))).toBe(true);
     expect(a.toString("latin1")).toContain("/CreationDate (D:20241201000000Z)");
   });
 
   it("prints blank forms with --blank", async () => {
-    const r = capexit(["render", "annex2", "--blank", "-o", "blank.pdf"]);
+    const r = await capexit(["render", "annex2", "--blank", "-o", "blank.pdf"]);
     expect(r.code).toBe(0);
     const { glyphs } = await drawnGlyphs(readFileSync(join(dir, "blank.pdf")));
     const text = glyphs.map((g) => g.font.toUnicode.get(g.gid)).join("");
@@ -101,7 +109,7 @@ describe("capexit render", () => {
 
   it("renders the examples workbook", async () => {
     if (!existsSync(EXAMPLES)) return;
-    const r = capexit(["render", "annex2", EXAMPLES, "-o", "examples", "--format", "json"]);
+    const r = await capexit(["render", "annex2", EXAMPLES, "-o", "examples", "--format", "json"]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.forms.length).toBeGreaterThanOrEqual(4);
@@ -111,21 +119,21 @@ describe("capexit render", () => {
     }
   });
 
-  it("takes a user's font, and refuses a face a file does not have", () => {
+  it("takes a user's font, and refuses a face a file does not have", async () => {
     copyFileSync(bundledFontFile("bold"), join(dir, "my#font.ttf"));
-    expect(capexit(["render", "annex1", CEMENT, "-o", "own.pdf", "--font", "my#font.ttf"]).code).toBe(1);
-    const r = capexit(["render", "annex1", CEMENT, "-o", "own2.pdf", "--font", "my#font.ttf#3"]);
+    expect((await capexit(["render", "annex1", CEMENT, "-o", "own.pdf", "--font", "my#font.ttf"])).code).toBe(1);
+    const r = await capexit(["render", "annex1", CEMENT, "-o", "own2.pdf", "--font", "my#font.ttf#3"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/3/);
-    expect(capexit(["render", "annex1", CEMENT, "-o", "own3.pdf", "--font", "two.yaml"]).code).toBe(2);
+    expect((await capexit(["render", "annex1", CEMENT, "-o", "own3.pdf", "--font", "two.yaml"])).code).toBe(2);
   });
 
   it("takes a face of a font collection with FILE.ttc#N", async () => {
     writeFileSync(join(dir, "pair.ttc"), makeCollection([readFileSync(bundledFontFile("regular")), readFileSync(bundledFontFile("bold"))]));
-    expect(capexit(["render", "annex2", CEMENT, "-o", "ttc.pdf", "--font", "pair.ttc#1"]).code).toBe(1);
+    expect((await capexit(["render", "annex2", CEMENT, "-o", "ttc.pdf", "--font", "pair.ttc#1"])).code).toBe(1);
     const { fonts } = await drawnGlyphs(readFileSync(join(dir, "ttc.pdf")));
     expect(fonts.map((f) => f.baseFont)).toEqual([expect.stringMatching(/\+NotoSerifSC-Bold$/)]);
-    expect(capexit(["render", "annex2", CEMENT, "-o", "ttc2.pdf", "--font", "pair.ttc#2"]).code).toBe(2);
+    expect((await capexit(["render", "annex2", CEMENT, "-o", "ttc2.pdf", "--font", "pair.ttc#2"])).code).toBe(2);
   });
 
   it("shows progress on stderr only when it is a terminal", async () => {
@@ -146,12 +154,53 @@ describe("capexit render", () => {
     }
   });
 
-  it("explains a missing -o, an unknown form and a bad SOURCE_DATE_EPOCH in one sentence, exit 2", () => {
+  it("refuses a font without Chinese in one sentence, exit 2, before writing anything", async () => {
+    const face = await loadFace(readFileSync(bundledFontFile("regular")));
+    writeFileSync(join(dir, "latin.ttf"), face.subset(Array.from({ length: 95 }, (_, i) => 32 + i)));
+    for (const args of [["render", "annex2", CEMENT, "-o", "latin.pdf"], ["render", "annex1", "--blank", "-o", "latin-blank.pdf"]]) {
+      const r = await capexit([...args, "--font", "latin.ttf"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toContain("latin.ttf");
+      expect(existsSync(join(dir, args[args.length - 1]!))).toBe(false);
+    }
+  });
+
+  it("sums up a few characters the font lacks in one line, exit 1", async () => {
+    const face = await loadFace(readFileSync(bundledFontFile("regular")));
+    const keep = new Set<number>();
+    const texts = [readFileSync(join(ROOT, "templates/forms/annex2.yaml"), "utf8"), readFileSync(CEMENT, "utf8"), "0123456789年月日是否通过不〓□✓第页共"];
+    for (const ch of texts.join("")) if (ch !== "泥" && ch !== "厉") keep.add(ch.codePointAt(0)!);
+    writeFileSync(join(dir, "almost.ttf"), face.subset(keep));
+    const human = await capexit(["render", "annex2", CEMENT, "-o", "almost.pdf", "--font", "almost.ttf"]);
+    expect(human.code).toBe(1);
+    const lines = human.stderr.trim().split("\n");
+    const summary = lines.filter((l) => l.includes("〓"));
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatch(/泥/);
+    expect(summary[0]).toMatch(/厉/);
+    expect(summary[0]).toContain("随县示例水泥有限公司");
+    expect(lines).toHaveLength(2); // and the input-errors line
+    const json = await capexit(["render", "annex2", CEMENT, "-o", "almost2.pdf", "--font", "almost.ttf", "--format", "json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).missingCharacters.sort()).toEqual(["厉", "泥"]);
+  });
+
+  it("says how many Annex 2 forms have no acceptance data yet, printed with the particulars only", async () => {
+    writeFileSync(join(dir, "no-acceptance.yaml"), readFileSync(CEMENT, "utf8").replace(/\nacceptance:[\s\S]*$/, "\n"));
+    const r = await capexit(["render", "annex2", "no-acceptance.yaml", CEMENT, "-o", "pending", "--format", "json"]);
+    expect(JSON.parse(r.stdout).identityOnly).toBe(1);
+    expect(r.stderr).toMatch(/^capexit: 1 家企业尚无验收数据，已印出仅含企业基本情况的验收意见表$/m);
+    const one = await capexit(["render", "annex1", "no-acceptance.yaml", "-o", "pending1"]);
+    expect(one.stderr).not.toMatch(/尚无/);
+  });
+
+  it("explains a missing -o, an unknown form and a bad SOURCE_DATE_EPOCH in one sentence, exit 2", async () => {
     for (const args of [["render", "annex2", CEMENT], ["render", "annex9", CEMENT, "-o", "x"]]) {
-      const r = capexit(args);
+      const r = await capexit(args);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
-    expect(capexit(["render", "annex2", CEMENT, "-o", "y.pdf"], { SOURCE_DATE_EPOCH: "yesterday" }).code).toBe(2);
+    expect((await capexit(["render", "annex2", CEMENT, "-o", "y.pdf"], { SOURCE_DATE_EPOCH: "yesterday" })).code).toBe(2);
   });
 });

@@ -9,8 +9,9 @@ import { readYaml } from "../src/read/yaml.js";
 import { bundledFontFile, loadFace, type FontFace } from "../src/render/font.js";
 import { formatDate, formatNumber, formatValue, widenPunctuation } from "../src/render/format.js";
 import { formsToPdf, planForms, type Faces } from "../src/render/index.js";
-import { breakLines, NO_END, NO_START } from "../src/render/linebreak.js";
+import { breakLines, loneLastCharacter, NO_END, NO_START } from "../src/render/linebreak.js";
 import { sanitiseFileName, uniqueFileNames } from "../src/render/names.js";
+import { checkCoverage, identityOnly, missingCharacters, preflight } from "../src/render/preflight.js";
 import { parseFormTemplate, bundledFormFile } from "../src/render/templates.js";
 import type { FormTemplate } from "../src/render/template.js";
 import { drawnGlyphs } from "./fixtures/render/pdf-fonts.js";
@@ -22,14 +23,40 @@ describe("line breaking (禁则)", () => {
     ["淘汰落后产能验收意见表", 4, ["淘汰落后", "产能验收", "意见表"]],
     // a comma may not start a line: the character before it goes down with it
     ["主体设备已拆除，不具备", 7, ["主体设备已拆", "除，不具备"]],
-    // an opening bracket may not end a line
-    ["关停并拆（含配套设施）", 5, ["关停并拆", "（含配套设", "施）"]],
+    // an opening bracket may not end a line; nor is 施） left alone on the last
+    ["关停并拆（含配套设施）", 5, ["关停并拆", "（含配套", "设施）"]],
+    // no lone last character: the break moves back to a word boundary (原因, 封存, 盖章)
+    ["主体设备（生产线）未拆除的原因", 7, ["主体设备（生产", "线）未拆除的", "原因"]],
+    ["主体设备是否封存", 7, ["主体设备是否", "封存"]],
+    ["是否通过验收，并签字盖章。", 12, ["是否通过验收，并签字", "盖章。"]],
+    // a Latin word on the last line is not a lone character
+    ["关停并拆除水泥磨XK08", 8, ["关停并拆除水泥磨", "XK08"]],
     ["Φ2.6×13m水泥磨 1台", 6, ["Φ2.6×13m水泥", "磨 1台"]],
     ["XK08-001-00123-456", 4, ["XK08-001", "-00123-4", "56"]],
     ["第一行\n第二行", 10, ["第一行", "第二行"]],
   ];
   it.each(cases)("%s at %d em", (text, width, lines) => {
     expect(breakLines(text, width, 1, cjkMeasure)).toEqual(lines);
+  });
+
+  it.each<[string, number, string[]]>([
+    ["统一社会信用代码", 7, ["统一社会", "信用代码"]],
+    ["淘汰落后和过剩产能效果", 6, ["淘汰落后和", "过剩产能效果"]],
+    ["实施及完成情况（企业填写）", 8, ["实施及完成情况", "（企业填写）"]],
+  ])("balances the lines of a label: %s at %d em", (text, width, lines) => {
+    expect(breakLines(text, width, 1, cjkMeasure, { balance: true })).toEqual(lines);
+  });
+
+  it("leaves no lone last character at any width", () => {
+    const text = "验收意见须明确主体设备（生产线）的拆除状态，是否具备恢复生产条件，是否通过验收，并签字盖章。";
+    for (let width = 3; width < 48; width++) {
+      for (const balance of [false, true]) {
+        const lines = breakLines(text, width, 1, cjkMeasure, { balance });
+        expect(lines.join("")).toBe(text);
+        expect(loneLastCharacter(lines), `${width}: ${lines.join(" / ")}`).toBe(false);
+        for (const l of lines) expect(cjkMeasure(l)).toBeLessThanOrEqual(width);
+      }
+    }
   });
 
   it("never starts a line with closing punctuation nor ends one with opening punctuation", () => {
@@ -101,6 +128,12 @@ describe("file names", () => {
 const annex = (id: string) => parseFormTemplate(readFileSync(bundledFormFile(id), "utf8"), `${id}.yaml`);
 
 describe("form templates", () => {
+  it("reads a footer written as one string as lines set at the right", () => {
+    const t = parseFormTemplate(base.replace(/footer:\n\s+- right: "企业负责人[^\n]*\n\s+- right: "([^"]*)"/, 'footer: "企业负责人（签字）\\n$1"'), "t.yaml");
+    const row = t.rows.find((b) => !("list" in b) && b.cells.some((c) => c.footer?.some((l) => l.right?.startsWith("企业负责人"))));
+    expect(row && !("list" in row) ? row.cells[1]!.footer : null).toEqual([{ right: "企业负责人（签字）" }, { right: "{acceptance.enterprise.signedOn|signdate}" }]);
+  });
+
   it("the bundled templates are valid", () => {
     expect(annex("annex1").id).toBe("annex1");
     expect(annex("annex2").rows.length).toBeGreaterThan(10);
@@ -110,7 +143,11 @@ describe("form templates", () => {
   it.each([
     ["a misspelt field", base.replace("{enterprise.name}", "{enterprise.nmae}"), /enterprise\.nmae/],
     ["a row one column short", base.replace('{ value: "{enterprise.name}", span: 2 }', '{ value: "{enterprise.name}", span: 1 }'), /not covered|past the last column/],
-    ["columns wider than the page", base.replace("columns: [28.33,", "columns: [60,"), /columns are/],
+    ["columns wider than the page", base.replace("columns: [31.7,", "columns: [60,"), /columns are/],
+    ["a label with its own size", base.replace("{ label: 企业地址 }", "{ label: 企业地址, size: 9 }"), /one text size/],
+    ["a fallback field the list does not have", base.replace("item: { model:", "item: { modle:"), /modle is not a field/],
+    ["a fallback over a field of no list", base.replace("{item.name} {item.quantity|unit}", "{item.nmae}"), /item\.nmae/],
+    ["a subject that is not a part of the record", base.replace("subject: { field: acceptance,", "subject: { field: acceptence,"), /acceptence/],
     ["an unknown format", base.replace("{acceptance.effects.so2}", "{acceptance.effects.so2|money}"), /unknown format/],
     ["an unknown key", `${base}\nfooter: x\n`, /footer|Unrecognized/i],
   ])("reports %s", (_what, text, message) => {
@@ -250,6 +287,80 @@ describe("rendering", () => {
     const pdf = await formsToPdf(planForms(annex("annex2"), [cement], { regular: face, bold: face }), { regular: face, bold: face }, { producer: "test" });
     const { fonts } = await drawnGlyphs(pdf);
     expect(fonts.map((f) => f.baseFont)).toEqual([expect.stringMatching(/^\/[A-Z]{6}\+NotoSerifSC-Bold$/)]);
+  });
+});
+
+describe("before drawing", () => {
+  const subsetFace = async (keep: (ch: string) => boolean) => {
+    const all = new Set<number>();
+    for (const text of [readFileSync(bundledFormFile("annex1"), "utf8"), readFileSync(bundledFormFile("annex2"), "utf8"), readFileSync(new URL("./fixtures/render/cement.yaml", import.meta.url), "utf8"), "0123456789年月日是否通过不〓□✓第页共"]) {
+      for (const ch of text) if (keep(ch)) all.add(ch.codePointAt(0)!);
+    }
+    return loadFace(faces.regular.subset(all));
+  };
+
+  it("refuses a font that lacks most of what the forms print", async () => {
+    const latin = await loadFace(faces.regular.subset(Array.from({ length: 95 }, (_, i) => 32 + i)));
+    for (const id of ["annex1", "annex2"]) {
+      const report = checkCoverage(annex(id), [cement], latin);
+      expect(report.unusable).toBe(true);
+      expect(report.missing).toEqual(expect.arrayContaining(["淘", "汰", "年"]));
+      expect(preflight(annex(id), [null], latin, "latin.ttf").refuse).toEqual({ id: "render-font-unusable", data: expect.objectContaining({ font: "latin.ttf" }) });
+    }
+    expect(checkCoverage(annex("annex2"), [cement], faces.regular)).toMatchObject({ missing: [], unusable: false });
+  });
+
+  it("tells a few missing characters in one note: the first ten, how many places, which enterprises", async () => {
+    const font = await subsetFace((ch) => ch !== "泥" && ch !== "厉");
+    expect(checkCoverage(annex("annex1"), [cement], font)).toMatchObject({ missing: ["泥", "厉"], unusable: false });
+    const other = withRecord((r) => {
+      r.enterprise.name = "随县示例有限公司";
+      r.enterprise.uscc = "91421321MA49XY3K1X";
+      r.equipment = null;
+      r.rectification = null;
+    });
+    const forms = planForms(annex("annex1"), [cement, other], { regular: font, bold: font });
+    const { chars, note } = missingCharacters(forms.flatMap((f) => f.layout.findings), [cement, other]);
+    expect(chars.sort()).toEqual(["厉", "泥"]);
+    // the cement works: 泥 in its name, equipment, problems and measures, 厉 in its address; the other: its address
+    expect(note).toEqual({ id: "render-font-missing", data: { count: 2, chars: expect.stringMatching(/^(泥厉|厉泥)$/), places: 6, records: 2, names: "随县示例水泥有限公司、随县示例有限公司" } });
+  });
+
+  it("names at most ten characters", () => {
+    const findings = [..."一二三四五六七八九十甲乙"].map((char) => ({
+      severity: "warning" as const,
+      rule: "render-missing-glyph",
+      field: "enterprise.name",
+      record: cement.record.enterprise.uscc ?? null,
+      location: { file: "", sheet: null, row: null, cell: null, line: null },
+      data: { char },
+    }));
+    expect(missingCharacters(findings, [cement]).note?.data).toMatchObject({ count: 12, chars: "一二三四五六七八九十…", places: 1, records: 1 });
+    expect(missingCharacters([], [cement]).note).toBeNull();
+  });
+
+  it("counts the enterprises with no acceptance data, printed with their particulars only", () => {
+    const none = withRecord((r) => (r.acceptance = null));
+    const hollow = withRecord((r) => (r.acceptance = { lines: [], county: { opinion: " ", passed: null, signedOn: null } }));
+    expect(identityOnly(annex("annex2"), [cement, none, hollow, null])).toBe(2);
+    expect(identityOnly(annex("annex1"), [none])).toBe(0);
+    expect(preflight(annex("annex2"), [none], faces.regular, "").notes).toEqual([{ id: "render-identity-only", data: { count: 1, what: "验收数据", form: "验收意见表" } }]);
+  });
+
+  it("fills an Annex 2 without acceptance data with the lines of Annex 1's equipment, and its sign-off rows roomy", () => {
+    const none = withRecord((r) => {
+      r.acceptance = null;
+      r.equipment = [
+        { name: "Φ2.6×13m水泥磨", quantity: 1 },
+        { name: "Φ3.2m熟料回转窑", quantity: 2 },
+        { name: "辅助破碎机" },
+      ];
+    });
+    const [form] = planForms(annex("annex2"), [none], faces);
+    const texts = form!.layout.pages.flatMap((p) => p.ops.flatMap((o) => (o.op === "text" ? [o.text] : [])));
+    expect(texts).toEqual(expect.arrayContaining(["Φ2.6×13m水泥磨 1台", "Φ3.2m熟料回转窑 2台", "辅助破碎机", "随县示例水泥有限公司", "0722-4567890"]));
+    expect(form!.layout.pages).toHaveLength(1);
+    expect(form!.layout.findings).toEqual([]);
   });
 });
 

@@ -100,4 +100,9 @@ export const en: Record<string, string> = {
   "render-missing-glyph": "the font has no “{char}” ({codepoint}); printed as “{mark}”, write it in by hand",
   "render-overflow": "too much text: page {page} could not hold all of it, please check",
   "render-source-date": "SOURCE_DATE_EPOCH should be a number of seconds, not “{value}”",
+  // render: checks before drawing (issue 14)
+  "render-font-unusable": "the font {font} lacks most of the characters the forms print ({missing} of {needed}): use a font with Chinese, or leave out --font (the bundled Noto Serif SC)",
+  "render-font-missing": "the font has no {count} characters: {chars}; {places} places printed as “〓”, in {records} enterprise(s) ({names}); write them in by hand or use another font",
+  "render-font-missing-labels": "the font has no {count} characters: {chars}; {places} places of the form's own text printed as “〓”; use another font",
+  "render-identity-only": "{count} enterprises have nothing yet of {what}: their forms ({form}) were printed with the enterprise’s particulars only, to be filled in on site",
 };

@@ -104,4 +104,9 @@ export const zhCN: Record<string, string> = {
   "report.value": "填写值",
   "report.sheet-level": "（整张工作表）",
   "report.file-level": "（整个文件）",
+  // render: checks before drawing (issue 14)
+  "render-font-unusable": "字体 {font} 缺少表格要印的大部分字符（共需 {needed} 个，缺 {missing} 个），无法印出表格：请换用含中文的字体，或不加 --font（用自带的思源宋体）",
+  "render-font-missing": "字体中没有 {count} 个字符：{chars}，共 {places} 处已印作“〓”，涉及 {records} 家企业（{names}），请手工补写或换用字体",
+  "render-font-missing-labels": "字体中没有 {count} 个字符：{chars}，表格文字中共 {places} 处已印作“〓”，请换用字体",
+  "render-identity-only": "{count} 家企业尚无{what}，已印出仅含企业基本情况的{form}",
 };

@@ -88,7 +88,13 @@ export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> 
     throw new FontError("not-a-font");
   }
   const hb = await loadHarfBuzz();
+  // A face's bytes stay in HarfBuzz's memory for as long as the process runs,
+  // and that memory is bounded: the same font loaded again is the face already there.
+  for (const l of loaded) {
+    if (l.length === bytes.byteLength && l.index === index && Buffer.from(hb.memory.buffer, l.data, l.length).equals(bytes)) return l.face;
+  }
   const data = hb.malloc(bytes.byteLength);
+  if (!data) throw new Error("harfbuzz: out of memory for another font");
   new Uint8Array(hb.memory.buffer).set(bytes, data);
   const blob = hb.hb_blob_create(data, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
   const face = hb.hb_face_create(blob, index);
@@ -98,7 +104,7 @@ export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> 
   const has = (cp: number) => font.cmap.has(cp);
   const k = 1000 / font.unitsPerEm;
   const r = (x: number) => Math.round(x * k);
-  return {
+  const loadedFace: FontFace = {
     name: (font.postscriptName ?? "Font").replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, ""),
     metrics: {
       ascent: r(font.ascent),
@@ -140,7 +146,12 @@ export async function loadFace(bytes: Uint8Array, index = 0): Promise<FontFace> 
       }
     },
   };
+  loaded.push({ length: bytes.byteLength, index, data, face: loadedFace });
+  return loadedFace;
 }
+
+/** faces loaded so far, with where their bytes are in HarfBuzz's memory */
+const loaded: { length: number; index: number; data: number; face: FontFace }[] = [];
 
 /** The bundled faces: Noto Serif SC Regular for text, Bold for titles. */
 export function bundledFontFile(weight: "regular" | "bold"): string {

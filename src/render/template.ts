@@ -1,6 +1,12 @@
 // A printed form as data: a ruled grid of rows and cells (with spans), each
 // cell a fixed label or a text template that names record fields. One generic
 // renderer draws every template; a revised form is a new YAML file, not code.
+// Everything about the look of a form lives here as data too: row heights for
+// filled and blank forms, how far rows may be squeezed to save a page, the
+// running header of continuation pages, the lines at the foot of a cell. The
+// same data is meant to drive other outputs (Word) and the reading of filled
+// forms: every key says what it means, and labels keep the seed's wording
+// (a `\n` in a label is only where its line breaks).
 import { z } from "zod";
 import { leaves } from "../model/fields.js";
 
@@ -9,35 +15,76 @@ const mm = z.number().positive();
 export const AlignSchema = z.enum(["left", "center", "right"]);
 export const VAlignSchema = z.enum(["top", "middle", "bottom"]);
 
+/**
+ * A line of text in three parts: `left` from the left edge, `center` centred,
+ * `right` ending at the right edge. Used above the grid (填报单位 … 填报时间),
+ * at the top of continuation pages, and at the foot of a cell (签字, 盖章, date).
+ */
+export const LineSchema = z
+  .object({
+    left: z.string().optional(),
+    center: z.string().optional(),
+    right: z.string().optional(),
+    /** mm kept free after `right` when every field in it is blank: room to write by hand (填报时间：____) */
+    room: z.number().min(0).optional(),
+  })
+  .strict();
+
+/** A cell's foot lines; one string (the older form) is lines split at `\n`, each set at the right. */
+const FooterSchema = z.preprocess(
+  (v) => (typeof v === "string" ? v.split("\n").map((right) => ({ right })) : v),
+  z.array(LineSchema).min(1),
+);
+
 export const CellSchema = z
   .object({
     /** grid columns the cell covers */
     span: z.number().int().min(1).default(1),
     /** grid rows the cell covers (within one block) */
     rowSpan: z.number().int().min(1).default(1),
-    /** fixed text, as printed on the official form; `\n` forces a line break */
+    /** fixed text, as printed on the official form; `\n` forces a line break. Labels print at the form's one text size. */
     label: z.string().optional(),
     /** text with `{field.path}` or `{field.path|format}` placeholders */
     value: z.string().optional(),
     /** printed instead of `value` when every field in it is blank, e.g. （注明单位） */
     placeholder: z.string().optional(),
-    /** fixed text drawn at the right edge of the cell's last line, e.g. 人, （万元） */
+    /** fixed text at the left edge of a value cell, before the value: 资产总额 */
+    prefix: z.string().optional(),
+    /** fixed text at the right edge of the cell's last line, after the value: 人, （万元） */
     suffix: z.string().optional(),
-    /** a line at the foot of the cell: signature, seal and date blanks */
-    footer: z.string().optional(),
+    /** lines at the foot of the cell: 验收结论, signature and seal, the date */
+    footer: FooterSchema.optional(),
     align: AlignSchema.optional(),
     valign: VAlignSchema.optional(),
-    /** font size in pt, overriding the template's */
+    /** font size in pt of a value, overriding the template's */
     size: z.number().positive().optional(),
+    /** the least size in pt a value is shrunk to before its row grows */
     minSize: z.number().positive().optional(),
   })
   .strict()
-  .refine((c) => !(c.label !== undefined && c.value !== undefined), { message: "a cell has a label or a value, not both" });
+  .refine((c) => !(c.label !== undefined && c.value !== undefined), { message: "a cell has a label or a value, not both" })
+  .refine((c) => c.label === undefined || (c.size === undefined && c.minSize === undefined), {
+    message: "labels print at the form's one text size: size and minSize are for values",
+  })
+  .refine((c) => c.label === undefined || (c.prefix === undefined && c.suffix === undefined && c.placeholder === undefined), {
+    message: "prefix, suffix and placeholder go with a value",
+  });
+
+/** A row's heights in mm for one case: as filled, or blank. */
+const HeightsSchema = z
+  .object({
+    /** the height the row is printed at; it grows to fit its text */
+    height: mm.optional(),
+    /** the least height the row may be squeezed to (never below its text) when that saves a page */
+    minHeight: mm.optional(),
+  })
+  .strict();
 
 export const RowSchema = z
   .object({
-    /** least height in mm; a row grows to fit its text */
-    height: mm.optional(),
+    ...HeightsSchema.shape,
+    /** the heights when every field in the row is blank (a blank form, or data not yet known): room for the hand */
+    blank: HeightsSchema.optional(),
     cells: z.array(CellSchema).min(1),
   })
   .strict();
@@ -53,18 +100,22 @@ export const ListSchema = z
     item: z.array(RowSchema).min(1),
     /** a label cell at the left spanning the header and all items (e.g. 主要淘汰生产设备基本情况) */
     side: CellSchema.optional(),
+    /**
+     * When the record's list is empty: items made from another list of the
+     * record instead, each named field a text over that list's item. E.g. the
+     * lines of an acceptance not yet held, from Annex 1's equipment.
+     */
+    fallback: z
+      .object({
+        list: z.string(),
+        item: z.record(z.string(), z.string()),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export const BlockSchema = z.union([ListSchema, RowSchema]);
-
-export const LineSchema = z
-  .object({
-    left: z.string().optional(),
-    center: z.string().optional(),
-    right: z.string().optional(),
-  })
-  .strict();
 
 export const FormTemplateSchema = z
   .object({
@@ -75,10 +126,33 @@ export const FormTemplateSchema = z
     tag: z.string().optional(),
     /** file name of one enterprise's form, a template (without .pdf) */
     fileName: z.string().min(1),
-    /** caption of continuation pages */
-    continued: z.string().default("{title}（续）"),
-    /** page number line, printed only when a form takes more than one page */
+    /**
+     * The running header of continuation pages, in place of the tag and title:
+     * whose form it is (附表1（续）, 企业名称, 统一社会信用代码). May use
+     * {page} and {pages}. One string (the older form) is one centred line.
+     */
+    continued: z
+      .preprocess((v) => (typeof v === "string" ? [{ center: v }] : v), z.array(LineSchema).min(1))
+      .default([{ center: "{title}（续）" }]),
+    /** page number line at the foot of every page, printed only when a form takes more than one page */
     pageNumber: z.string().default("第{page}页　共{pages}页"),
+    /**
+     * The part of the record the form reports on (附表2: the acceptance). A
+     * record with nothing there yet is still printed, with the rest of the
+     * record only (the enterprise's identity), ready to fill in on site; render
+     * tells how many: "N 家企业尚无{name}，已印出仅含企业基本情况的{form}".
+     */
+    subject: z
+      .object({
+        /** a record path: acceptance */
+        field: z.string(),
+        /** what the record lacks then: 验收数据 */
+        name: z.string(),
+        /** what the form is called in that message (default: the title): 验收意见表 */
+        form: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     page: z
       .object({
         width: mm.default(210),
@@ -103,10 +177,12 @@ export const FormTemplateSchema = z
         paddingY: z.number().min(0).default(0.5),
         /** ruling line width in pt */
         rule: z.number().positive().default(0.6),
+        /** mm between a cell's foot lines and its left and right rules (the ☐ of 不通过☐ clear of the border) */
+        footerPadding: z.number().min(0).default(3),
       })
       .strict()
-      .default({ size: 10.5, minSize: 8, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1, paddingY: 0.5, rule: 0.6 }),
-    /** default least row height in mm */
+      .default({ size: 10.5, minSize: 8, titleSize: 18, tagSize: 12, noteSize: 10, lineHeight: 1.3, padding: 1, paddingY: 0.5, rule: 0.6, footerPadding: 3 }),
+    /** default row height in mm */
     rowHeight: mm.default(9),
     /** grid column widths in mm */
     columns: z.array(mm).min(1),
@@ -198,7 +274,7 @@ function checkGrid(columns: number, blocks: readonly Block[], ctx: z.RefinementC
 const PLACEHOLDER = /\{([^{}|]+)(?:\|([^{}]*))?\}/g;
 export const FORMATS = new Set(["", "text", "date", "number", "unit", "check", "signdate"]);
 /** placeholders that are not record fields */
-const SPECIAL = new Set(["title", "page", "pages"]);
+const SPECIAL = new Set(["title", "tag", "page", "pages"]);
 
 export function placeholders(text: string): { path: string; format: string; args: string[] }[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => {
@@ -206,6 +282,10 @@ export function placeholders(text: string): { path: string; format: string; args
     return { path: m[1]!.trim(), format: format.trim(), args };
   });
 }
+
+type Line = z.infer<typeof LineSchema>;
+const lineParts = (l: Line) => [l.left, l.center, l.right];
+const isRecordList = (list: string) => [...leaves.keys()].some((k) => k.startsWith(`${list}[].`));
 
 function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   const check = (text: string | undefined, path: (string | number)[], list?: string) => {
@@ -219,21 +299,31 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   };
   const checkRow = (row: Row, path: (string | number)[], list?: string) =>
     row.cells.forEach((c, k) => {
-      for (const key of ["label", "value", "placeholder", "suffix", "footer"] as const) check(c[key], [...path, "cells", k, key], list);
+      for (const key of ["label", "value", "placeholder", "prefix", "suffix"] as const) check(c[key], [...path, "cells", k, key], list);
+      c.footer?.forEach((l, f) => lineParts(l).forEach((s) => check(s, [...path, "cells", k, "footer", f], list)));
     });
   const checkRows = (rows: readonly Row[], path: (string | number)[], list?: string) => rows.forEach((row, r) => checkRow(row, [...path, r], list));
   check(t.fileName, ["fileName"]);
-  check(t.continued, ["continued"]);
-  t.above.forEach((l, i) => [l.left, l.center, l.right].forEach((s) => check(s, ["above", i])));
+  t.continued.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["continued", i])));
+  t.above.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["above", i])));
   t.notes.forEach((n, i) => check(n, ["notes", i]));
+  if (t.subject && ![...leaves.keys()].some((k) => k === t.subject!.field || k.startsWith(`${t.subject!.field}.`))) {
+    ctx.addIssue({ code: "custom", path: ["subject", "field"], message: `${t.subject.field} is not a part of the record` });
+  }
   t.rows.forEach((b, i) => {
     if (isList(b)) {
-      if (![...leaves.keys()].some((k) => k.startsWith(`${b.list}[].`))) {
-        ctx.addIssue({ code: "custom", path: ["rows", i, "list"], message: `${b.list} is not a list of the record` });
-      }
+      if (!isRecordList(b.list)) ctx.addIssue({ code: "custom", path: ["rows", i, "list"], message: `${b.list} is not a list of the record` });
       checkRows(b.header, ["rows", i, "header"]);
       checkRows(b.item, ["rows", i, "item"], b.list);
       check(b.side?.label, ["rows", i, "side"]);
+      if (b.fallback) {
+        const from = b.fallback.list;
+        if (!isRecordList(from)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "list"], message: `${from} is not a list of the record` });
+        for (const [field, text] of Object.entries(b.fallback.item)) {
+          if (!leaves.has(`${b.list}[].${field}`)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "item", field], message: `${field} is not a field of ${b.list}` });
+          check(text, ["rows", i, "fallback", "item", field], from);
+        }
+      }
     } else {
       checkRow(b, ["rows", i]);
     }
