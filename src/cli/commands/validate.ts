@@ -38,7 +38,8 @@ export function register(program: Command, state: CliState): void {
         }
         if (annotate) {
           const { writeAnnotated } = await import("../../annotate/write.js");
-          await writeAnnotated(annotate, result, lang, Boolean(opts.force));
+          const { rebuilt } = await writeAnnotated(annotate, result, lang, Boolean(opts.force));
+          if (rebuilt) state.io.stderr.write(`${t(lang, "annotate-rebuilt", { file: annotate.file, format: annotate.format })}\n`);
           if (format !== "json") state.io.stdout.write(`${t(lang, "annotate-written", { file: annotate.output })}\n`);
         }
         return result.errors > 0 ? 1 : 0;
