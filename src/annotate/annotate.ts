@@ -274,11 +274,13 @@ function markCells(pkg: Package, book: Book, styles: StyleBook, findings: readon
 }
 
 function noteRuns(fs: readonly Finding[], lang: Lang, say: Say): NoteRun[] {
+  // the cells of a merged range share one note: a message they all have is said once
+  const lines = [...new Map(fs.map((f) => [`${f.severity}\u0000${noteMessage(f, lang)}`, f])).entries()];
   const runs: NoteRun[] = [{ bold: true, text: `${say("mark")}\n` }];
-  fs.forEach((f, i) => {
+  lines.forEach(([k, f], i) => {
     const sev = t(lang, f.severity === "error" ? "report.error" : "report.warning");
     runs.push({ color: f.severity === "error" ? COLOURS.errorText : COLOURS.warningText, text: `${sev}${lang === "en" ? ": " : "："}` });
-    runs.push({ text: `${noteMessage(f, lang)}${i < fs.length - 1 ? "\n" : ""}` });
+    runs.push({ text: `${k.slice(k.indexOf("\u0000") + 1)}${i < lines.length - 1 ? "\n" : ""}` });
   });
   return runs;
 }

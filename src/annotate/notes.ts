@@ -28,16 +28,6 @@ function runXml(p: string, run: NoteRun): string {
   return `<${p}r>${rPr}${textElement(`${p}t`, [["xml:space", "preserve"]], run.text)}</${p}r>`;
 }
 
-/** The text a rich-text element shows: its `t` children, directly or in runs. */
-function shownText(el: XmlElement): string {
-  let s = "";
-  for (const k of el.children) {
-    if (k.local === "t") s += k.text;
-    else if (k.local === "r") s += child(k, "t")?.text ?? "";
-  }
-  return s;
-}
-
 interface CommentsView {
   edit: PartEdit;
   root: XmlElement;
@@ -303,26 +293,44 @@ export function stripNotes(pkg: Package, sheet: string, isOurs: (text: string) =
 }
 
 /**
- * How to cut capexit's block (from the run that opens with its mark to the end)
- * out of a note's text, and what is left; null when the note has no block.
+ * How to cut capexit's block (from its mark to the end) out of a note's text,
+ * and what is left; null when the note has no block. The mark is looked for in
+ * the text the runs show together: other programs split and merge runs (by
+ * script, by font), so it may start anywhere in a run or span several.
  */
 function stripBlock(view: CommentsView, text: XmlElement, isOurs: (s: string) => number): { kept: string; apply(): void } | null {
-  const content = text.children.filter((k) => k.local === "r" || k.local === "t");
-  const shown = content.map((k) => (k.local === "t" ? k.text : (child(k, "t")?.text ?? "")));
-  const from = shown.findIndex((s) => isOurs(s) === 0);
-  if (from >= 0) {
-    let keep = from;
-    while (keep > 0 && shown[keep - 1]!.trim() === "") keep--;
-    const start = keep > 0 ? content[keep - 1]!.end : content[0]!.start;
-    return { kept: shown.slice(0, keep).join(""), apply: () => view.edit.splices.replace(start, content[content.length - 1]!.end, "") };
-  }
-  // a note flattened to one string by another program: cut the string
-  const all = shownText(text);
+  const runs = text.children.filter((k) => k.local === "r" || k.local === "t");
+  const shown = runs.map((k) => (k.local === "t" ? k.text : (child(k, "t")?.text ?? "")));
+  const all = shown.join("");
   const at = isOurs(all);
   if (at < 0) return null;
   const kept = all.slice(0, at).trimEnd();
+  return {
+    kept,
+    apply() {
+      // the last run that keeps any text, cut to what it keeps; every run after it goes
+      let offset = 0;
+      let last = -1;
+      for (let i = 0; i < runs.length && offset < kept.length; i++) {
+        last = i;
+        offset += shown[i]!.length;
+      }
+      const end = runs[runs.length - 1]!.end;
+      if (last < 0) return view.edit.splices.replace(runs[0]!.start, end, "");
+      const lastStart = offset - shown[last]!.length;
+      if (offset === kept.length) return view.edit.splices.replace(runs[last]!.end, end, "");
+      view.edit.splices.replace(runs[last]!.start, end, rewriteRun(view, runs[last]!, kept.slice(lastStart)));
+    },
+  };
+}
+
+/** A run (or bare string) with new text and its own formatting. */
+function rewriteRun(view: CommentsView, run: XmlElement, text: string): string {
   const p = view.prefix;
-  return { kept, apply: () => view.edit.splices.replace(text.openEnd, text.closeStart, textElement(`${p}t`, [["xml:space", "preserve"]], kept)) };
+  const t = textElement(`${p}t`, [["xml:space", "preserve"]], text);
+  if (run.local === "t") return t;
+  const rPr = child(run, "rPr");
+  return `<${run.name}>${rPr ? view.edit.source.slice(rPr.start, rPr.end) : ""}${t}</${run.name}>`;
 }
 
 export function removeRelationship(pkg: Package, source: string, id: string): void {
