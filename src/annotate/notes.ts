@@ -114,9 +114,14 @@ function shapesOf(root: XmlElement): Shape[] {
   return out;
 }
 
-/** The shape-id blocks (`o:idmap data`) taken by the package's drawings. */
+const blocksTaken = new WeakMap<Package, Set<number>>();
+
+/** The shape-id blocks (`o:idmap data`) taken by the package's drawings, read once per package. */
 function takenBlocks(pkg: Package): Set<number> {
+  const known = blocksTaken.get(pkg);
+  if (known) return known;
   const taken = new Set<number>();
+  blocksTaken.set(pkg, taken);
   for (const name of pkg.names()) {
     if (pkg.contentTypeOf(name) !== CONTENT_TYPE.vmlDrawing) continue;
     try {
@@ -196,6 +201,7 @@ export function addNotes(input: SheetNotesInput, notes: readonly Note[], separat
     const taken = takenBlocks(pkg);
     let block = 1;
     while (taken.has(block)) block++;
+    taken.add(block);
     const pf: VmlPrefixes = { v: "v", o: "o", x: "x", local: "" };
     const part = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
     const shapes = fresh.map((n, i) => shapeXml(pf, block * 1024 + 1 + i, i + 1, n)).join("");

@@ -46,7 +46,32 @@ export interface ScanHandlers {
   text?(text: string, depth: number): void;
 }
 
-const localName = (name: string) => name.slice(name.indexOf(":") + 1);
+/**
+ * A start tag as the scanner meets it. Its start and local name are worked out
+ * only when asked for: a worksheet has hundreds of thousands of elements and
+ * the scanner's callers look closely at few of them.
+ */
+class Tag implements XmlTag {
+  private _start = -1;
+  constructor(
+    private readonly source: string,
+    readonly name: string,
+    readonly attrs: Record<string, string>,
+    readonly openEnd: number,
+    readonly selfClosing: boolean,
+  ) {}
+
+  get local(): string {
+    const i = this.name.indexOf(":");
+    return i < 0 ? this.name : this.name.slice(i + 1);
+  }
+
+  /** `<` cannot stand unescaped inside a tag, so the last one before its end is its start */
+  get start(): number {
+    if (this._start < 0) this._start = this.source.lastIndexOf("<", this.openEnd - 1);
+    return this._start;
+  }
+}
 
 /**
  * Reads `text` start to end, calling the handlers with each element's place in
@@ -54,32 +79,24 @@ const localName = (name: string) => name.slice(name.indexOf(":") + 1);
  */
 export function scanXml(text: string, part: string, handlers: ScanHandlers): void {
   const parser = new SaxesParser<{ position: true; xmlns: false }>({ position: true, xmlns: false });
-  const stack: XmlTag[] = [];
+  const stack: Tag[] = [];
   parser.on("doctype", () => {
     throw new XmlError(part, "DOCTYPE");
   });
   parser.on("error", (e) => {
     throw new XmlError(part, e.message);
   });
+  const { open, close } = handlers;
   parser.on("opentag", (node) => {
-    const end = parser.position;
-    // `<` cannot stand unescaped inside a tag, so the last one before its end is its start
-    const tag: XmlTag = {
-      name: node.name,
-      local: localName(node.name),
-      attrs: node.attributes as Record<string, string>,
-      start: text.lastIndexOf("<", end - 1),
-      openEnd: end,
-      selfClosing: node.isSelfClosing,
-    };
-    handlers.open?.(tag, stack.length);
+    const tag = new Tag(text, node.name, node.attributes as Record<string, string>, parser.position, node.isSelfClosing);
+    open?.(tag, stack.length);
     stack.push(tag);
   });
   parser.on("closetag", () => {
     const tag = stack.pop()!;
+    if (!close) return;
     const end = parser.position;
-    const closeStart = tag.selfClosing ? tag.openEnd : text.lastIndexOf("<", end - 1);
-    handlers.close?.(tag, closeStart, end, stack.length);
+    close(tag, tag.selfClosing ? tag.openEnd : text.lastIndexOf("<", end - 1), end, stack.length);
   });
   if (handlers.text) {
     const onText = (t: string) => handlers.text!(t, stack.length);
@@ -96,7 +113,19 @@ export function parseXml(text: string, part: string): XmlElement {
   scanXml(text, part, {
     open(tag) {
       const parent = stack[stack.length - 1] ?? null;
-      const el: XmlElement = { ...tag, closeStart: tag.openEnd, end: tag.openEnd, children: [], text: "", parent };
+      const el: XmlElement = {
+        name: tag.name,
+        local: tag.local,
+        attrs: tag.attrs,
+        start: tag.start,
+        openEnd: tag.openEnd,
+        selfClosing: tag.selfClosing,
+        closeStart: tag.openEnd,
+        end: tag.openEnd,
+        children: [],
+        text: "",
+        parent,
+      };
       if (parent) parent.children.push(el);
       else root = el;
       stack.push(el);
