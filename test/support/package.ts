@@ -183,3 +183,17 @@ export function fillOf(cell: ExcelJS.Cell): string | undefined {
   const f = cell.fill as ExcelJS.FillPattern | undefined;
   return f?.type === "pattern" && f.pattern === "solid" ? f.fgColor?.argb : undefined;
 }
+
+/** A sheet's fills and notes as SheetJS reads them (for packages exceljs cannot load). */
+export function marksOf(bytes: Uint8Array, sheet: string): Map<string, { fill?: string; note: string; value: unknown }> {
+  const wb = XLSX.read(bytes, { type: "buffer", cellStyles: true, sheetStubs: true });
+  const ws = wb.Sheets[sheet]!;
+  const out = new Map<string, { fill?: string; note: string; value: unknown }>();
+  for (const [addr, cell] of Object.entries(ws)) {
+    if (addr.startsWith("!")) continue;
+    const c = cell as XLSX.CellObject & { s?: { patternType?: string; fgColor?: { rgb?: string } } };
+    const rgb = c.s?.patternType === "solid" ? c.s.fgColor?.rgb : undefined;
+    out.set(addr, { fill: rgb ? (rgb.length === 6 ? `FF${rgb}` : rgb).toUpperCase() : undefined, note: (c.c ?? []).map((n) => n.t).join(""), value: c.v });
+  }
+  return out;
+}
