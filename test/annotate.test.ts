@@ -172,7 +172,7 @@ describe("validate --annotate on the faulty example", () => {
     });
     // the copy opens where the clerk left it: only the clerk's own sheets may be selected
     expect((copy.views ?? [])[0]?.activeTab ?? 0).toBe((original.views ?? [])[0]?.activeTab ?? 0);
-    expect((ws.views ?? [])[0]?.tabSelected ?? false).toBe(false);
+    expect(((ws.views ?? [])[0] as { tabSelected?: boolean } | undefined)?.tabSelected ?? false).toBe(false);
   });
 
   it("validates exactly as the original did (the results sheet is not read as data)", () => {
