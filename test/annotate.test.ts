@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annotateMessages } from "../src/annotate/messages.js";
 import { FILL, RESULTS_SHEET } from "../src/annotate/annotate.js";
+import { partsOf, resultRows as resultRowsOf } from "./support/package.js";
 import { capexit, ROOT, tempDir } from "./support/run.js";
 
 const FAULTY = join(ROOT, "examples", "faulty", "有错误的表格.xlsx");
@@ -44,19 +45,19 @@ const fillOf = (cell: ExcelJS.Cell) => {
 };
 const count = (s: string, part: string) => s.split(part).length - 1;
 
-/** The results sheet as rows of plain values, with the link target of the 位置 column. */
-function resultRows(ws: ExcelJS.Worksheet) {
+/** The results sheet as rows of plain values, with the link target of the 位置 column (read from the sheet's XML). */
+async function resultRows(file: string, ws: ExcelJS.Worksheet) {
+  const bytes = readFileSync(file);
+  const links = new Map(resultRowsOf(await partsOf(bytes), bytes).map((r, i) => [i + 5, r.link]));
   const rows: { severity: string; sheet: string; where: string; link: string | null; record: string; message: string; value: ExcelJS.Cell; rule: string }[] = [];
   for (let r = 5; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (row.getCell(1).value === null) continue;
-    const where = row.getCell(4).value;
-    const formula = typeof where === "object" && where && "formula" in where ? where.formula : null;
     rows.push({
       severity: String(row.getCell(2).value),
       sheet: String(row.getCell(3).value),
-      where: formula ? String((where as ExcelJS.CellFormulaValue).result) : String(where),
-      link: formula ? (/^HYPERLINK\("(#[^"]*)"/.exec(formula)?.[1] ?? formula) : null,
+      where: String(row.getCell(4).value),
+      link: links.get(r) ?? null,
       record: String(row.getCell(5).value ?? ""),
       message: String(row.getCell(7).value),
       value: row.getCell(8),
@@ -157,20 +158,21 @@ describe("validate --annotate on the faulty example", () => {
     expect(cells).toBeGreaterThan(500);
   });
 
-  it("lists every finding on 校验结果, each linked to its cell", () => {
+  it("lists every finding on 校验结果, each linked to its cell", async () => {
     const ws = copy.getWorksheet(RESULTS_SHEET)!;
     expect(String(ws.getCell("A1").value)).toContain("有错误的表格.xlsx");
-    const rows = resultRows(ws);
+    const rows = await resultRows(marked, ws);
     expect(rows.map((r) => r.message)).toEqual(report.findings.map((f) => f.message));
     expect(rows.map((r) => r.rule)).toEqual(report.findings.map((f) => f.rule));
     rows.forEach((row, i) => {
       const f = report.findings[i]!;
       expect(row.sheet).toBe(f.sheet);
       expect(row.where).toBe(f.cell);
-      expect(row.link).toBe(`#'${f.sheet}'!${f.cell}`);
+      expect(row.link).toBe(`'${f.sheet}'!${f.cell}`);
     });
-    // the copy opens on the results
-    expect(copy.views[0]?.activeTab).toBe(copy.worksheets.length - 1);
+    // the copy opens where the clerk left it: only the clerk's own sheets may be selected
+    expect((copy.views ?? [])[0]?.activeTab ?? 0).toBe((original.views ?? [])[0]?.activeTab ?? 0);
+    expect(((ws.views ?? [])[0] as { tabSelected?: boolean } | undefined)?.tabSelected ?? false).toBe(false);
   });
 
   it("validates exactly as the original did (the results sheet is not read as data)", () => {
@@ -200,7 +202,7 @@ describe("validate --annotate on the faulty example", () => {
     for (const f of rep.findings.filter((x) => x.cell)) {
       expect(count(noteText(copy2.getWorksheet(f.sheet!)!.getCell(f.cell!).note), MARK_ZH), f.cell!).toBe(1);
     }
-    expect(resultRows(copy2.getWorksheet(RESULTS_SHEET)!).length).toBe(rep.findings.length);
+    expect((await resultRows(marked2, copy2.getWorksheet(RESULTS_SHEET)!)).length).toBe(rep.findings.length);
   });
 });
 
@@ -249,15 +251,15 @@ describe("validate --annotate on a workbook built here", () => {
     expect(fillOf(a1.getCell("C5"))).toBe(TINT);
     expect(copy.getWorksheet("备注")!.getRow(1).values).toEqual([undefined, "县里自己的说明", 42]);
 
-    const rows = resultRows(copy.getWorksheet(RESULTS_SHEET)!);
+    const rows = await resultRows(marked, copy.getWorksheet(RESULTS_SHEET)!);
     expect(rows.length).toBe(report.findings.length);
     const rowLevel = report.findings.findIndex((f) => f.sheet === "附表1设备" && f.cell === null && f.row !== null);
     expect(rowLevel).toBeGreaterThanOrEqual(0);
-    expect(rows[rowLevel]!.link).toBe(`#'附表1设备'!A${report.findings[rowLevel]!.row}`);
+    expect(rows[rowLevel]!.link).toBe(`'附表1设备'!A${report.findings[rowLevel]!.row}`);
     expect(rows[rowLevel]!.where).toContain(String(report.findings[rowLevel]!.row));
     const sheetLevel = report.findings.findIndex((f) => f.rule === "header-not-found");
     expect(report.findings[sheetLevel]!.sheet).toBe("附表2");
-    expect(rows[sheetLevel]!.link).toBe("#'附表2'!A1");
+    expect(rows[sheetLevel]!.link).toBe("'附表2'!A1");
   });
 
   it("gives the clerk's note back as it was once the cell is fixed", async () => {
@@ -274,7 +276,7 @@ describe("validate --annotate on a workbook built here", () => {
 
   it("writes what a clerk typed as text, never as a formula", async () => {
     const copy = await load(marked);
-    const rows = resultRows(copy.getWorksheet(RESULTS_SHEET)!);
+    const rows = await resultRows(marked, copy.getWorksheet(RESULTS_SHEET)!);
     const values = rows.map((r) => r.value);
     for (const typed of ["=SUM(A1)", "+86 139", "-5", "@2024"]) {
       const cell = values.find((c) => c.value === typed);

@@ -13,7 +13,7 @@ export function register(program: Command, state: CliState): void {
     .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
     .option("--format <format>", "human（默认）或 json")
     .option("--plan <file>", "工作方案文件（默认：随州2024）")
-    .option("--annotate <file>", "另存一份标注副本（.xlsx）：错误标红、警告标黄、附“校验结果”工作表；原文件不动")
+    .option("--annotate <file>", "另存一份标注副本（.xlsx；含宏的表格为 .xlsm）：错误标红、警告标黄、附“校验结果”工作表；原文件不动")
     .option("--force", "覆盖已存在的标注副本")
     .action(
       action(state, async (files: string[], _opts: ValidateOptions, cmd: Command) => {
@@ -38,7 +38,8 @@ export function register(program: Command, state: CliState): void {
         }
         if (annotate) {
           const { writeAnnotated } = await import("../../annotate/write.js");
-          await writeAnnotated(annotate, result, lang, Boolean(opts.force));
+          const { rebuilt } = await writeAnnotated(annotate, result, lang, Boolean(opts.force));
+          if (rebuilt) state.io.stderr.write(`${t(lang, "annotate-rebuilt", { file: annotate.file, format: annotate.format })}\n`);
           if (format !== "json") state.io.stdout.write(`${t(lang, "annotate-written", { file: annotate.output })}\n`);
         }
         return result.errors > 0 ? 1 : 0;
