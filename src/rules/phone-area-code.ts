@@ -1,0 +1,28 @@
+import { leaves } from "../model/fields.js";
+import { getPath } from "../model/paths.js";
+import { isLocalNumber, phoneParts } from "../values/phone.js";
+import type { RecordRule } from "./types.js";
+
+/** The landline fields (联系电话); 手机 fields take mobiles only. */
+const PHONE_FIELDS = [...leaves].filter(([path, meta]) => meta.kind === "phone" && !path.includes("[]")).map(([path]) => path);
+
+/** A local number is readable, but nobody outside the county can dial it. */
+export const phoneAreaCode: RecordRule = {
+  id: "phone-area-code",
+  severity: "warning",
+  scope: "record",
+  description: { "zh-CN": "座机号码应带区号", en: "a landline number should carry its area code" },
+  messages: {
+    "zh-CN": { default: "“{part}”缺区号（座机请写作 0722-3221234）" },
+    en: { default: "“{part}” has no area code (write landlines as 0722-3221234)" },
+  },
+  check(rec, ctx) {
+    for (const path of PHONE_FIELDS) {
+      const value = getPath(rec.record, path);
+      if (typeof value !== "string") continue;
+      for (const part of phoneParts(value)) {
+        if (isLocalNumber(part)) ctx.report({ record: rec, field: path, data: { part } });
+      }
+    }
+  },
+};
