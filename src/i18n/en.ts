@@ -18,8 +18,8 @@ export const en: Record<string, string> = {
   "orgcode-format": "an organisation code is 8 characters and a check character, e.g. MA49XY2K-1",
   "orgcode-check-digit": "organisation code check character is wrong: expected {expected}, found {actual}",
   "taxno-format": "a tax number is the USCC (18 characters) or an old 15-character number",
-  "phone-invalid": "not a valid phone number (mobile: 11 digits; landline with area code, e.g. 0722-3221234)",
-  "mobile-invalid": "not a valid mobile number (11 digits starting 13–19)",
+  "phone-invalid": "“{part}” is not a valid phone number (mobile: 11 digits; landline with area code, e.g. 0722-3221234)",
+  "mobile-invalid": "“{part}” is not a valid mobile number (11 digits starting 13–19)",
   "unknown-column": "unknown column label “{label}”; the column is ignored",
   "duplicate-column": "column label “{label}” appears twice; only the first is read",
   "unknown-key": "unknown field “{key}”; ignored",
@@ -100,4 +100,11 @@ export const en: Record<string, string> = {
   "render-missing-glyph": "the font has no “{char}” ({codepoint}); printed as “{mark}”, write it in by hand",
   "render-overflow": "too much text: page {page} could not hold all of it, please check",
   "render-source-date": "SOURCE_DATE_EPOCH should be a number of seconds, not “{value}”",
+  // plans, the as-of date, a plan given as records (issue 13)
+  "plan-date-invalid": "plan file {file}, line {line}: {field} “{value}” is not a real date (write it as 2024-10-31)",
+  "plan-invalid-at": "plan file {file}, line {line}: {detail}",
+  "plan-date-outside-year": "plan file {file}, line {line}: the date {date} of {id} lies outside the plan's year ({year}) and the next; please check",
+  "as-of-year-end": "no --as-of given: today ({today}) is past the plan's year ({year}), so the report is as of its last day, {asOf}; give --as-of for another date",
+  "as-of-past-year": "--as-of {asOf} is past the end of the plan's year ({year}, {yearEnd}); reporting as of {asOf} all the same",
+  "input-is-plan": "{file} is a plan file, not enterprise records: pass it with --plan {file}",
 };
