@@ -18,7 +18,7 @@ export const en: Record<string, string> = {
   "orgcode-format": "an organisation code is 8 characters and a check character, e.g. MA49XY2K-1",
   "orgcode-check-digit": "organisation code check character is wrong: expected {expected}, found {actual}",
   "taxno-format": "a tax number is the USCC (18 characters) or an old 15-character number",
-  "phone-invalid": "“{part}” is not a valid phone number (mobile: 11 digits; landline with area code, e.g. 0722-3221234)",
+  "phone-invalid": "“{part}” is not a valid phone number (mobile: 11 digits; landline like 0722-3221234, extension allowed)",
   "mobile-invalid": "“{part}” is not a valid mobile number (11 digits starting 13–19)",
   "unknown-column": "unknown column label “{label}”; the column is ignored",
   "duplicate-column": "column label “{label}” appears twice; only the first is read",

@@ -19,7 +19,7 @@ export const zhCN: Record<string, string> = {
   "orgcode-format": "组织机构代码应为8位本体代码加1位校验码，如 MA49XY2K-1",
   "orgcode-check-digit": "组织机构代码校验位错误：应为 {expected}，实为 {actual}",
   "taxno-format": "税务登记号应为统一社会信用代码（18位）或15位旧税号",
-  "phone-invalid": "“{part}”不是有效的电话号码（手机11位，座机需带区号，如 0722-3221234）",
+  "phone-invalid": "“{part}”不是有效的电话号码（手机11位；座机如 0722-3221234，可带分机）",
   "mobile-invalid": "“{part}”不是有效的手机号码（11位，以13–19开头）",
   // reading
   "unknown-column": "未知的列标题“{label}”，该列已忽略",

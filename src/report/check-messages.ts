@@ -9,7 +9,7 @@ export const checkMessages: Record<Lang, Record<string, string>> = {
     "milestone.dismantle": "拆除",
     "milestone.county-acceptance": "县级验收",
     "milestone.province-acceptance": "省级验收",
-    "milestone.licenses": "证照吊销",
+    "milestone.licenses": "证照注销吊销",
     "status.done": "已完成",
     "status.late": "逾期完成",
     "status.overdue": "逾期未完成",

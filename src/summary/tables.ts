@@ -220,7 +220,7 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
     { group: G.passedEach, label: tx("县级", "County"), kind: "text", width: 6, value: (e) => (e.passed.county ? yes : null) },
     { group: G.passedEach, label: tx("市级", "City"), kind: "text", width: 6, value: (e) => (e.passed.city ? yes : null) },
     { group: G.passedEach, label: tx("省级", "Province"), kind: "text", width: 6, value: (e) => (e.passed.province ? yes : null) },
-    { label: tx("淘汰时间表", "Timetable"), kind: "text", width: 26, value: timetable },
+    { label: tx("淘汰时间表", "Timetable"), kind: "text", width: 16, value: timetable },
     { group: progress, label: MILESTONE_LABEL.shutdown, kind: "text", width: 11, value: (e) => status(e, "shutdown") },
     { group: progress, label: MILESTONE_LABEL.dismantle, kind: "text", width: 11, value: (e) => status(e, "dismantle") },
     { group: progress, label: MILESTONE_LABEL["county-acceptance"], kind: "text", width: 11, value: (e) => status(e, "county-acceptance") },
