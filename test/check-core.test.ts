@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { EnterpriseRecord } from "../src/model/record.js";
 import { checkRecords, isDateFinding, timeline } from "../src/plan/check.js";
 import { DEFAULT_PLAN, parsePlan } from "../src/plan/load.js";
+import { formatCheckHuman } from "../src/report/check-human.js";
+import { plain } from "../src/report/paint.js";
 import { validate } from "../src/rules/run.js";
 import { loaded } from "./support/loaded.js";
 
@@ -65,6 +67,10 @@ describe("undated verdicts and timetables", () => {
     const e = c.units[1]!.enterprises[0]!;
     expect(e.milestones.find((m) => m.id === "county-acceptance")).toMatchObject({ status: "done", done: null, undated: true });
     expect(e.dateFindings.map((f) => [f.rule, f.field, f.severity])).toContainEqual(["acceptance-incomplete", "acceptance.county.signedOn", "warning"]);
+    const human = formatCheckHuman(c, plan, "zh-CN", plain);
+    expect(human.split("\n").find((l) => l.includes("戊"))).toMatch(/已完成（未填日期）/);
+    expect(human).toMatch(/县级验收结论.*为“通过”，但未填写县级验收日期/);
+    expect(formatCheckHuman(c, plan, "en", plain)).toMatch(/done \(no date\)/);
   });
 
   it("marks an enterprise on a timetable and its milestones", () => {

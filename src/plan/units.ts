@@ -13,18 +13,26 @@ export function findUnit(plan: Plan, text: string): PlanUnit | undefined {
   if (!key) return undefined;
   let best: PlanUnit | undefined;
   let bestLength = 0;
-  for (const unit of plan.units) {
-    for (const name of [unit.name, ...unit.aliases]) {
-      const n = normaliseLabel(name);
-      if (!n) continue;
-      if (n === key) return unit;
-      if (key.startsWith(n) && n.length > bestLength) {
-        best = unit;
-        bestLength = n.length;
-      }
+  for (const [unit, n] of namesOf(plan)) {
+    if (n === key) return unit;
+    if (key.startsWith(n) && n.length > bestLength) {
+      best = unit;
+      bestLength = n.length;
     }
   }
   return best;
+}
+
+/** Each unit's name and aliases, normalised once per plan (findUnit runs once per record and rule). */
+const names = new WeakMap<Plan, [PlanUnit, string][]>();
+
+function namesOf(plan: Plan): [PlanUnit, string][] {
+  let list = names.get(plan);
+  if (!list) {
+    list = plan.units.flatMap((u) => [u.name, ...u.aliases].map((n): [PlanUnit, string] => [u, normaliseLabel(n)]).filter(([, n]) => n !== ""));
+    names.set(plan, list);
+  }
+  return list;
 }
 
 /**

@@ -1,32 +1,30 @@
 import type { Equipment, ProductionLine } from "../model/record.js";
+import { normaliseText } from "../values/text.js";
 import type { RecordRule } from "./types.js";
 
 /** A name for matching: NFKC, no white space, no trailing count (1台, 2套), Latin lower case. */
 function key(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/\d+(?:台|套|座|条|个)$/, "")
-    .toLowerCase();
+  const s = normaliseText(name);
+  return (/\s/.test(s) ? s.replace(/\s+/g, "") : s).replace(COUNT, "").toLowerCase();
 }
 
+const COUNT = /\d+(?:台|套|座|条|个)$/;
+
 /** The names match: equal, or one holds the other (前处理设备 in 使用年限超过15年的前处理设备). */
-function sameName(a: string, b: string): boolean {
-  const x = key(a);
-  const y = key(b);
+function sameKey(x: string, y: string): boolean {
   return x.length > 0 && y.length > 0 && (x === y || x.includes(y) || y.includes(x));
 }
 
 /** Each equipment item with the one line of the same name, where exactly one matches either way. */
 export function matchEquipmentToLines(equipment: readonly Equipment[], lines: readonly ProductionLine[]): [number, number][] {
+  const items = equipment.map((e) => (e.name ? key(e.name) : ""));
+  const models = lines.map((l) => (l.model ? key(l.model) : ""));
   const out: [number, number][] = [];
-  equipment.forEach((e, i) => {
-    if (!e.name) return;
-    const candidates = lines.flatMap((l, j) => (l.model && sameName(e.name!, l.model) ? [j] : []));
+  items.forEach((x, i) => {
+    const candidates = models.flatMap((y, j) => (sameKey(x, y) ? [j] : []));
     if (candidates.length !== 1) return;
     const j = candidates[0]!;
-    const back = equipment.filter((x) => x.name && sameName(x.name, lines[j]!.model!));
-    if (back.length === 1) out.push([i, j]);
+    if (items.filter((other) => sameKey(other, models[j]!)).length === 1) out.push([i, j]);
   });
   return out;
 }
@@ -47,6 +45,8 @@ export const equipmentRemovedOn: RecordRule = {
   check(rec, ctx) {
     const equipment = rec.record.equipment ?? [];
     const lines = rec.record.acceptance?.lines ?? [];
+    // nothing to compare unless both sides give a date somewhere
+    if (!equipment.some((e) => e.removedOn) || !lines.some((l) => l.removedOn)) return;
     for (const [i, j] of matchEquipmentToLines(equipment, lines)) {
       const a = equipment[i]!.removedOn;
       const b = lines[j]!.removedOn;
