@@ -83,6 +83,13 @@ export const en: Record<string, string> = {
   "summary-narrative-type": "{file}: the draft summary must end in .md",
   "summary-same-output": "-o and --narrative cannot be the same file: {file}",
   "bad-as-of": "--as-of must be a date such as 2024-12-31, not “{value}”",
+  // plans, the as-of date, a plan given as records (issue 13)
+  "plan-date-invalid": "plan file {file}, line {line}: {field} “{value}” is not a real date (write it as 2024-10-31)",
+  "plan-invalid-at": "plan file {file}, line {line}: {detail}",
+  "plan-date-outside-year": "plan file {file}, line {line}: the date {date} of {id} lies outside the plan's year ({year}) and the next; please check",
+  "as-of-year-end": "no --as-of given: today ({today}) is past the plan's year ({year}), so the report is as of its last day, {asOf}; give --as-of for another date",
+  "as-of-past-year": "--as-of {asOf} is past the end of the plan's year ({year}, {yearEnd}); reporting as of {asOf} all the same",
+  "input-is-plan": "{file} is a plan file, not enterprise records: pass it with --plan {file}",
   "summary-written": "written: {file}",
   "summary-footnote": "{count} enterprises. For the details write -o summary.xlsx (or .pdf, .md, .json); --narrative summary.md writes a draft year-end report",
   // render
@@ -100,11 +107,4 @@ export const en: Record<string, string> = {
   "render-missing-glyph": "the font has no “{char}” ({codepoint}); printed as “{mark}”, write it in by hand",
   "render-overflow": "too much text: page {page} could not hold all of it, please check",
   "render-source-date": "SOURCE_DATE_EPOCH should be a number of seconds, not “{value}”",
-  // plans, the as-of date, a plan given as records (issue 13)
-  "plan-date-invalid": "plan file {file}, line {line}: {field} “{value}” is not a real date (write it as 2024-10-31)",
-  "plan-invalid-at": "plan file {file}, line {line}: {detail}",
-  "plan-date-outside-year": "plan file {file}, line {line}: the date {date} of {id} lies outside the plan's year ({year}) and the next; please check",
-  "as-of-year-end": "no --as-of given: today ({today}) is past the plan's year ({year}), so the report is as of its last day, {asOf}; give --as-of for another date",
-  "as-of-past-year": "--as-of {asOf} is past the end of the plan's year ({year}, {yearEnd}); reporting as of {asOf} all the same",
-  "input-is-plan": "{file} is a plan file, not enterprise records: pass it with --plan {file}",
 };

@@ -77,6 +77,13 @@ export const zhCN: Record<string, string> = {
   "summary-narrative-type": "{file}：工作总结草稿应以 .md 结尾",
   "summary-same-output": "-o 与 --narrative 不能是同一个文件：{file}",
   "bad-as-of": "--as-of 的值“{value}”不是有效日期，请写作 2024-11-15 或 2024年11月15日",
+  // plans, the as-of date, a plan given as records (issue 13)
+  "plan-date-invalid": "工作方案文件 {file} 第{line}行：{field} 的日期“{value}”不存在或无法识别（请写作 2024-10-31）",
+  "plan-invalid-at": "工作方案文件 {file} 第{line}行有误：{detail}",
+  "plan-date-outside-year": "工作方案文件 {file} 第{line}行：{id} 的日期 {date} 不在方案年度（{year}年）或次年内，请核对",
+  "as-of-year-end": "未指定 --as-of：今天（{today}）已过工作方案年度（{year}年），按年度末 {asOf} 统计；要按其他日期请加 --as-of",
+  "as-of-past-year": "--as-of {asOf} 已过工作方案年度（{year}年）末 {yearEnd}，仍按 {asOf} 统计",
+  "input-is-plan": "{file} 是工作方案文件，不是企业记录；请用 --plan {file} 指定工作方案",
   "summary-written": "已写入：{file}",
   "summary-footnote": "共 {count} 家企业。明细请用 -o 汇总.xlsx（或 .pdf、.md、.json）输出；--narrative 总结.md 写出工作总结草稿",
   // render
@@ -104,11 +111,4 @@ export const zhCN: Record<string, string> = {
   "report.value": "填写值",
   "report.sheet-level": "（整张工作表）",
   "report.file-level": "（整个文件）",
-  // plans, the as-of date, a plan given as records (issue 13)
-  "plan-date-invalid": "工作方案文件 {file} 第{line}行：{field} 的日期“{value}”不存在或无法识别（请写作 2024-10-31）",
-  "plan-invalid-at": "工作方案文件 {file} 第{line}行有误：{detail}",
-  "plan-date-outside-year": "工作方案文件 {file} 第{line}行：{id} 的日期 {date} 不在方案年度（{year}年）或次年内，请核对",
-  "as-of-year-end": "未指定 --as-of：今天（{today}）已过工作方案年度（{year}年），按年度末 {asOf} 统计；要按其他日期请加 --as-of",
-  "as-of-past-year": "--as-of {asOf} 已过工作方案年度（{year}年）末 {yearEnd}，仍按 {asOf} 统计",
-  "input-is-plan": "{file} 是工作方案文件，不是企业记录；请用 --plan {file} 指定工作方案",
 };
