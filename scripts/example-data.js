@@ -199,7 +199,6 @@ export function exampleRecords() {
       { name: "使用年限超过15年的前处理设备", designCapacity: 0.8, quantity: 4, removedOn: "2024-11-29" },
       { name: "浴比大于1:10的间歇式染色设备", designCapacity: 0.6, quantity: 6, removedOn: "2024-11-29" },
       { name: "落后型号的平网印花机", designCapacity: 0.2, quantity: 1, removedOn: "2024-11-29" },
-      { name: "热风式定型机（高能耗型）", designCapacity: 0.4, quantity: 2, removedOn: "2024-11-29" },
     ],
     rectification: { problems: "印染前处理、染色设备属淘汰类", measures: "淘汰旧设备，更新节能型设备", result: "已拆除", disposition: "限期淘汰" },
     acceptance: {

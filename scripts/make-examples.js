@@ -47,7 +47,7 @@ set("附表1", "县市区", 9, "随县"); // a 广水市 enterprise filed under 
 set("附表1", "资产总额（万元）", 10, -1800); // negative
 append("附表1", [...rowValues("附表1", 10)]); // the same enterprise pasted twice (row 12)
 set("附表1", "资产总额（万元）", 12, 6800);
-bad.getWorksheet("附表1").getCell(3, 33).value = "备注"; // a column the spec does not know
+bad.getWorksheet("附表1").getCell(3, bad.getWorksheet("附表1").columnCount + 1).value = "备注"; // a column the spec does not know, after the last
 // 附表2 rows: enterprises with acceptance data, in order (0,1,2,4,5,6,7)
 set("附表2", "已安置职工人数", 4, 90); // more than 86 involved
 set("附表2", "是否具备恢复生产的能力", 6, "是"); // passed although it can resume

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { EnterpriseRecord } from "../src/model/record.js";
 import { checkRecords, isDateFinding, timeline } from "../src/plan/check.js";
 import { DEFAULT_PLAN, parsePlan } from "../src/plan/load.js";
+import { formatCheckHuman } from "../src/report/check-human.js";
+import { plain } from "../src/report/paint.js";
 import { validate } from "../src/rules/run.js";
 import { loaded } from "./support/loaded.js";
 
@@ -57,6 +59,44 @@ describe("checkRecords", () => {
   });
 });
 
+describe("undated verdicts and timetables", () => {
+  it("shows an undated pass as done without a date, and keeps the warning among the date problems", () => {
+    const r = loaded(rec("随县", "戊", "91421321MA4001P57G", { county: { opinion: "同意通过验收", passed: true, signedOn: null } }));
+    const v = validate([r], [], plan);
+    const c = checkRecords([r], plan, { asOf: "2024-12-31", findings: v.findings });
+    const e = c.units[1]!.enterprises[0]!;
+    expect(e.milestones.find((m) => m.id === "county-acceptance")).toMatchObject({ status: "done", done: null, undated: true });
+    expect(e.dateFindings.map((f) => [f.rule, f.field, f.severity])).toContainEqual(["acceptance-incomplete", "acceptance.county.signedOn", "warning"]);
+    const human = formatCheckHuman(c, plan, "zh-CN", plain);
+    expect(human.split("\n").find((l) => l.includes("戊"))).toMatch(/已完成（未填日期）/);
+    expect(human).toMatch(/县级验收结论.*为“通过”，但未填写县级验收日期/);
+    expect(formatCheckHuman(c, plan, "en", plain)).toMatch(/done \(no date\)/);
+  });
+
+  it("marks an enterprise on a timetable and its milestones", () => {
+    const r = loaded({ ...rec("随县", "己", "91421321MA4001P57G"), timetable: { shutdownBy: "2025-06-30", dismantleBy: "2025-09-30", approvedBy: "随县人民政府" } });
+    const c = checkRecords([r], plan, { asOf: "2024-12-31" });
+    const e = c.units[1]!.enterprises[0]!;
+    expect(e.timetable).toBe(true);
+    expect(e.milestones.slice(0, 3).map((m) => [m.due, m.status, m.timetable])).toEqual([
+      ["2025-06-30", "pending", true],
+      ["2025-09-30", "pending", true],
+      ["2025-10-01", "pending", true],
+    ]);
+    expect(c.behind).toBe(false);
+  });
+
+  it("groups a record by the unit its 填报单位 names", () => {
+    const r = loaded(rec("随县科经局", "庚", "91421321MA4001P57G"));
+    const c = checkRecords([r], plan, { asOf: "2024-09-01" });
+    expect(c.units.find((u) => u.unit === "随县")!.enterprises.map((e) => [e.name, e.county])).toEqual([["庚", "随县"]]);
+  });
+
+  it("carries the plan's per-project limits, not counted down", () => {
+    expect(checkRecords([], plan, { asOf: "2024-09-01" }).terms.map((t) => [t.id, t.limit])).toEqual([["retrofit", "每个项目一般不超过3年"]]);
+  });
+});
+
 describe("timeline", () => {
   it("says where each of the plan's deadlines stands", () => {
     const t = Object.fromEntries(timeline(plan, "2024-10-25").map((e) => [e.id, [e.state, e.daysLeft, e.daysToStart]]));
@@ -64,8 +104,10 @@ describe("timeline", () => {
       survey: ["past", -59, null],
       inspection: ["upcoming", 16, 7],
       "county-acceptance": ["open", 37, null],
-      retrofit: ["open", 975, null],
+      target: ["open", 67, null],
     });
+    // a per-project cap is no date of the timeline
+    expect(timeline(plan, "2024-10-25").map((e) => e.id)).not.toContain("retrofit");
     expect(timeline(plan, "2024-11-10").find((e) => e.id === "inspection")).toMatchObject({ state: "open", daysLeft: 0 });
     expect(timeline(plan, "2024-11-11").find((e) => e.id === "inspection")).toMatchObject({ state: "past", daysLeft: -1 });
   });

@@ -1,6 +1,6 @@
 // `capexit check` end to end: the built binary on workbooks written with exceljs.
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkMessages } from "../src/report/check-messages.js";
 import { day, writeWorkbook } from "./fixtures/check/workbook.js";
@@ -13,6 +13,8 @@ interface CheckJson {
 }
 
 const PLAN2025 = join(ROOT, "test/fixtures/check/xiangyang-2025.yaml");
+/** a plan whose year is far ahead: today is within it */
+const PLAN_FAR = join(ROOT, "test/fixtures/check/far-2099.yaml");
 
 // 2024: six enterprises, one per situation the plan's deadlines care about
 const U = {
@@ -209,10 +211,31 @@ describe("check --format json on a 2024 workbook, as of several dates", () => {
     expect(at(["--warn-days", "15"])).toEqual(["overdue", "due-soon", "due-soon", "not-applicable", "not-applicable"]);
   });
 
-  it("takes today when --as-of is not given", () => {
+  it("without --as-of, once the plan's year is over, takes its last day and says so on stderr", () => {
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-    expect(check([wb2024, "--format", "json"]).json!.asOf).toBe(today);
+    const r = check([wb2024, "--format", "json"]);
+    expect(today > "2024-12-31").toBe(true); // the bundled plan's year is over for every run from now on
+    expect(r.json!.asOf).toBe("2024-12-31");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/2024-12-31/);
+    expect(r.stderr).toContain(today);
+  });
+
+  it("without --as-of, within the plan's year, takes today", () => {
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const r = check([wb2024, "--plan", PLAN_FAR, "--format", "json"]);
+    expect(r.json!.asOf).toBe(today);
+    expect(r.stderr).toBe("");
+  });
+
+  it("honours an --as-of past the plan's year, with one line on stderr", () => {
+    const r = check([wb2024, "--as-of", "2025-03-01", "--format", "json"]);
+    expect(r.json!.asOf).toBe("2025-03-01");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/--as-of 2025-03-01.*2024-12-31/);
+    expect(capexit(["--lang", "en", "check", wb2024, "--as-of", "2025-03-01", "--format", "json"]).stderr).toMatch(/past the end of the plan's year/);
   });
 
   it("reads the as-of date the way clerks type dates", () => {
@@ -250,7 +273,10 @@ describe("check, human report", () => {
     expect(timeline).toMatch(/2024-11-01～11-10\s+市直部门督促检查\s+已过21天/);
     expect(timeline).toMatch(/2024-12-01\s+完成检查验收并逐户出具书面验收意见\s+今天截止/);
     expect(timeline).toMatch(/2024-12-31\s+报送年度工作总结\s+剩30天/);
-    expect(timeline).toMatch(/2027-06-27\s+能效改造升级/);
+    // the 3-year retrofit cap is a rule per project, never counted down
+    expect(timeline).not.toMatch(/2027/);
+    const terms = out.slice(at("按项目计的时限"));
+    expect(terms).toMatch(/能效改造升级和淘汰时限\s+每个项目一般不超过3年\s+二（一）/);
     expect(out).not.toMatch(/\x1b\[/); // no colour off a terminal
   });
 
@@ -345,5 +371,130 @@ describe("check's words", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const k of Object.keys(zh)) expect([k, holes(en[k]!)]).toEqual([k, holes(zh[k]!)]);
+  });
+});
+
+describe("plan files", () => {
+  const planWith = (due: string) =>
+    `id: x\ntitle: 某方案\ndocumentNo: 某〔2024〕1号\nissuedOn: 2024-01-01\nissuer: 某局\nyear: 2024\ncityDivision: '420600'\ncompiler: 某局\nunits: [{name: 甲县}]\ndeadlines:\n  - id: shutdown\n    milestone: shutdown\n    title: 停产\n    due: ${due}\n    source: 某句。\n`;
+
+  it("refuses an impossible date, naming the file and the line (exit 2)", () => {
+    const plan = join(dir, "bad-date.yaml");
+    writeFileSync(plan, planWith("2025-10-32"));
+    for (const args of [["check", "--as-of", "2024-11-01"], ["summarize", "--as-of", "2024-11-01"], ["validate"]]) {
+      const cmd = args[0]!;
+      const r = capexit([...args, wb2024, "--plan", plan]);
+      expect(r.code, cmd).toBe(2);
+      expect(r.stdout, cmd).toBe("");
+      expect(r.stderr.trim().split("\n"), cmd).toHaveLength(1);
+      expect(r.stderr, cmd).toMatch(/bad-date\.yaml 第14行.*2025-10-32/);
+    }
+  });
+
+  it("warns of a deadline outside the plan's year on stderr, and goes on", () => {
+    const plan = join(dir, "far-date.yaml");
+    writeFileSync(plan, planWith("2042-10-31"));
+    const r = capexit(["check", wb2024, "--plan", plan, "--as-of", "2024-11-01", "--format", "json"]);
+    expect(JSON.parse(r.stdout).asOf).toBe("2024-11-01");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/far-date\.yaml 第14行.*shutdown.*2042-10-31/);
+  });
+
+  it("answers a plan given as records in one sentence", () => {
+    const plan = join(ROOT, "templates", "plans", "suizhou-2024.yaml");
+    for (const args of [["validate", plan], ["check", plan, "--as-of", "2024-11-01"], ["summarize", plan, "--as-of", "2024-11-01"]]) {
+      const r = capexit(args);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stdout, args[0]).toBe("");
+      expect(r.stderr.trim().split("\n"), args[0]).toHaveLength(1);
+      expect(r.stderr, args[0]).toMatch(/suizhou-2024\.yaml 是工作方案文件.*--plan/);
+    }
+    expect(capexit(["--lang", "en", "validate", plan]).stderr).toMatch(/is a plan file.*--plan/);
+  });
+});
+
+describe("a timetable and a 填报单位, end to end (xlsx and YAML -> check -> summarize)", () => {
+  const T = { g: makeUscc("421321", 9201), h: makeUscc("421321", 9202) };
+  let xlsx = "";
+  let yamlFile = "";
+
+  beforeAll(async () => {
+    xlsx = join(dir, "随县时间表.xlsx");
+    // 填报单位 alone stands for the county: the department resolves to 随县
+    const a1 = (uscc: string, name: string, extra: Record<string, string | number | boolean | Date | null> = {}) => {
+      const { 县市区: _county, ...rest } = annex1(uscc, "随县", name, extra);
+      return { 填报单位: "随县科经局", ...rest };
+    };
+    await writeWorkbook(xlsx, {
+      附表1: [
+        a1(T.g, "庚水泥有限公司", { 时间表停产期限: "2025年6月30日", 时间表拆除期限: day("2025-09-30"), 时间表批准单位: "随县人民政府" }),
+        a1(T.h, "辛砖瓦厂"),
+      ],
+      附表2: [annex2(T.g, "庚水泥有限公司")],
+      附表2生产线: [line(T.g, "Φ3.0×9m机立窑 1台", "2025-06-20", "2025-09-15")],
+    });
+    yamlFile = join(dir, "随县时间表.yaml");
+    writeFileSync(
+      yamlFile,
+      [
+        "reportingUnit: 随县科经局",
+        "county: 随县",
+        "reportedOn: 2024-08-20",
+        "enterprise: { name: 壬铸造有限公司, address: 随县示例路2号, uscc: " + makeUscc("421321", 9203) + " }",
+        "timetable:",
+        "  shutdownBy: 2025-03-31",
+        "  dismantleBy: 2025-05-31",
+        "  approvedBy: 随县人民政府",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("check judges the timetabled enterprise against its own dates, the other against the plan", () => {
+    const r = check([xlsx, yamlFile, "--as-of", "2024-12-31", "--format", "json"]);
+    const j = r.json!;
+    const byName = Object.fromEntries(j.enterprises.map((e) => [e.name, e]));
+    expect(byName["庚水泥有限公司"]!.county).toBe("随县");
+    expect(byName["庚水泥有限公司"]!.milestones.slice(0, 3).map((m) => [m.due, m.status])).toEqual([
+      ["2025-06-30", "pending"],
+      ["2025-09-30", "pending"],
+      ["2025-10-01", "pending"],
+    ]);
+    expect(byName["壬铸造有限公司"]!.milestones.slice(0, 2).map((m) => [m.due, m.status])).toEqual([
+      ["2025-03-31", "pending"],
+      ["2025-05-31", "pending"],
+    ]);
+    // the enterprise without a timetable is overdue against the plan
+    expect(byName["辛砖瓦厂"]!.milestones[0]).toEqual({ id: "shutdown", due: "2024-10-31", done: null, status: "overdue" });
+    expect(r.code).toBe(1);
+
+    const later = check([xlsx, "--as-of", "2025-07-01", "--format", "json"]).json!;
+    expect(later.enterprises.find((e) => e.name === "庚水泥有限公司")!.milestones[0]).toEqual({ id: "shutdown", due: "2025-06-30", done: "2025-06-20", status: "done" });
+  });
+
+  it("check's report marks 按时间表", () => {
+    const out = check([xlsx, "--as-of", "2024-12-31"]).stdout;
+    const row = out.split("\n").find((l) => l.includes("庚水泥有限公司"))!;
+    expect(row).toContain("（按时间表）");
+    expect(row).toMatch(/剩181天（按时间表 2025-06-30）/);
+    expect(out).toMatch(/按时间表：/);
+    expect(out.split("\n").find((l) => l.includes("辛砖瓦厂"))).not.toContain("按时间表");
+  });
+
+  it("validate finds no unit problem with the department, and summarize counts it in 随县, in its own timetable column", () => {
+    const v = JSON.parse(capexit(["validate", xlsx, yamlFile, "--format", "json"]).stdout) as { findings: { rule: string }[] };
+    expect(v.findings.map((f) => f.rule)).not.toContain("county-unit");
+    const md = join(dir, "timetable.md");
+    const s = capexit(["summarize", xlsx, yamlFile, "--as-of", "2024-12-31", "-o", md]);
+    expect(s.code).toBe(0);
+    const lines = readFileSync(md, "utf8").split("\n");
+    const header = lines.find((l) => l.includes("其中按时间表（家）"))!;
+    const col = header.split("|").findIndex((c) => c.trim() === "其中按时间表（家）");
+    const cell = (unit: string) => lines.find((l) => l.startsWith(`| ${unit} `))!.split("|")[col]!.trim();
+    expect(cell("随县")).toBe("2");
+    expect(cell("曾都区")).toBe("0");
+    expect(readFileSync(md, "utf8")).toContain("2025-06-30前停产，2025-09-30前拆除");
+    const j = JSON.parse(capexit(["summarize", xlsx, yamlFile, "--as-of", "2024-12-31", "--format", "json"]).stdout);
+    expect(j.units.find((u: { county: string }) => u.county === "随县").enterprises).toBe(3);
   });
 });

@@ -31,16 +31,18 @@ describe("capexit validate (the built binary)", () => {
     const j = JSON.parse(r.stdout) as JsonReport;
     const got = j.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.field}`);
     expect(got).toEqual([
-      "warning unknown-column 附表1!AG3 null",
+      "warning unknown-column 附表1!AN3 null",
       "error county-unit 附表1!A4 county",
-      "error date-impossible 附表1!D5 enterprise.foundedOn",
-      "error closed-licenses 附表1!G5 licenses.business.revokedOn",
-      "error staff-contract 附表1!W6 staff.contract",
-      "error uscc-check-digit 附表1!F7 enterprise.uscc",
-      "error phone-invalid 附表1!N8 contacts.legalRepresentative.phone",
-      "warning uscc-other-county 附表1!F9 enterprise.uscc",
-      "error number-negative 附表1!Y10 assets.total",
-      "error uscc-duplicate 附表1!F12 enterprise.uscc",
+      "error date-impossible 附表1!E5 enterprise.foundedOn",
+      "error closed-licenses 附表1!H5 licenses.business.revokedOn",
+      "error staff-contract 附表1!AA6 staff.contract",
+      "error uscc-check-digit 附表1!G7 enterprise.uscc",
+      "error phone-invalid 附表1!R8 contacts.legalRepresentative.phone",
+      "warning uscc-other-county 附表1!G9 enterprise.uscc",
+      "error number-negative 附表1!AC10 assets.total",
+      "error uscc-duplicate 附表1!G12 enterprise.uscc",
+      // the line dismantled "before it was shut down" no longer matches its Annex 1 item's date
+      "warning equipment-removed-on 附表1设备!E5 equipment[0].removedOn",
       "error orphan-row 附表1设备!A9 enterprise.uscc",
       "error staff-resettled 附表2!H4 acceptance.staff.resettled",
       "error not-dismantled 附表2!U6 acceptance.notDismantled.sealed",
@@ -51,7 +53,7 @@ describe("capexit validate (the built binary)", () => {
       "error orphan-row 附表2生产线!A16 enterprise.uscc",
     ]);
     expect(j.findings.every((f) => f.row === Number(f.cell!.replace(/^[A-Z]+/, "")) && f.line === null && f.file === FAULTY)).toBe(true);
-    expect(j).toMatchObject({ ok: false, records: 9, errors: 16, warnings: 2 });
+    expect(j).toMatchObject({ ok: false, records: 9, errors: 16, warnings: 3 });
     expect(j.findings[5]!.message).toMatch(/校验位/);
   });
 
@@ -70,8 +72,8 @@ describe("capexit validate (the built binary)", () => {
     const r = capexit(["validate", FAULTY]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("› 附表1设备");
-    expect(r.stdout).toMatch(/D5 .*建厂时间/);
-    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/9.*16.*2/);
+    expect(r.stdout).toMatch(/E5 .*建厂时间/);
+    expect(r.stdout.trim().split("\n").at(-1)).toMatch(/9.*16.*3/);
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colour off a terminal
   });
 

@@ -105,7 +105,8 @@ describe("odd workbooks", () => {
     }, "formula.xlsx");
     const r = capexit(["validate", path, "--format", "json"]);
     const j = JSON.parse(r.stdout) as { findings: { rule: string; cell: string }[] };
-    expect(j.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(["formula-no-value@F2"]);
+    // these bare rows name no 填报人 (a filler-contact warning each): not what is tested here
+    expect(j.findings.filter((f) => f.rule !== "filler-contact").map((f) => `${f.rule}@${f.cell}`)).toEqual(["formula-no-value@F2"]);
   });
 
   it("dates stored as text and as numbers", async () => {
@@ -117,7 +118,7 @@ describe("odd workbooks", () => {
     }, "dates.xlsx");
     const r = capexit(["validate", path, "--format", "json"]);
     const j = JSON.parse(r.stdout) as { findings: { rule: string }[] };
-    expect(j.findings.map((f) => f.rule)).toEqual(["uscc-duplicate"]);
+    expect(j.findings.filter((f) => f.rule !== "filler-contact").map((f) => f.rule)).toEqual(["uscc-duplicate"]);
   });
 });
 

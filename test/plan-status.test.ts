@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EnterpriseRecord } from "../src/model/record.js";
 import { DEFAULT_PLAN, parsePlan } from "../src/plan/load.js";
+import { chooseAsOf } from "../src/plan/as-of.js";
+import { milestoneDue, planDue, planDues } from "../src/plan/due.js";
 import { enterpriseMilestones, judge, type MilestoneStatus } from "../src/plan/status.js";
 import { ROOT } from "./support/run.js";
 
@@ -128,7 +130,10 @@ describe("enterpriseMilestones against the 2024 plan", () => {
     ["passed on 12-02", rec({ acc: { county: passed("2024-12-02") } }), "2024-12-20", "county-acceptance", ["late", "2024-12-02", "2024-12-01", 1]],
     ["passed, signed after the as-of date", rec({ acc: { county: passed("2024-11-28") } }), "2024-11-20", "county-acceptance", ["due-soon", null, "2024-12-01", 11]],
     ["not passed", rec({ acc: { county: passed("2024-11-28", false) } }), "2024-12-05", "county-acceptance", ["overdue", null, "2024-12-01", 4]],
-    ["passed but undated", rec({ acc: { county: passed(null) } }), "2024-12-05", "county-acceptance", ["overdue", null, "2024-12-01", 4]],
+    // an undated 通过 is "passed, date missing": done (never late), with no date; acceptance-incomplete warns
+    ["passed but undated", rec({ acc: { county: passed(null) } }), "2024-12-05", "county-acceptance", ["done", null, "2024-12-01", null]],
+    ["passed but undated, before the deadline too", rec({ acc: { county: passed(null) } }), "2024-09-01", "county-acceptance", ["done", null, "2024-12-01", null]],
+    ["省级 passed but undated", rec({ acc: { province: passed(null) } }), "2025-01-05", "province-acceptance", ["done", null, "2024-12-31", null]],
     ["no Annex 2: no acceptance", rec({ noAnnex2: true }), "2024-10-01", "county-acceptance", ["pending", null, "2024-12-01", 61]],
     // province acceptance
     ["no 省级 section: not applicable", rec({ acc: { county: passed("2024-11-28") } }), "2024-12-31", "province-acceptance", ["not-applicable", null, null, null]],
@@ -162,6 +167,22 @@ describe("enterpriseMilestones against the 2024 plan", () => {
     ],
     ["closed, no Annex 2: judged from Annex 1", rec({ closed: true, noAnnex2: true, licenses: { business: { revokedOn: "2024-09-01" } } }), "2024-10-01", "licenses", ["done", "2024-09-01", "2024-12-31", null]],
     ["closed, nothing revoked", rec({ closed: true }), "2024-12-01", "licenses", ["pending", null, "2024-12-31", 30]],
+    // 注销 (cancelled) counts as 吊销 (revoked), seed 二（三）
+    ["closed: business licence cancelled", rec({ closed: true, licenses: { business: { cancelledOn: "2024-11-20" } } }), "2024-12-31", "licenses", ["done", "2024-11-20", "2024-12-31", null]],
+    [
+      "closed: production licence cancelled, discharge permit revoked",
+      rec({ closed: true, licenses: { business: { revokedOn: "2024-11-25" }, production: { number: "XK08-001-00123", cancelledOn: "2024-12-05" }, discharge: { number: "X", revokedOn: "2024-12-01" } } }),
+      "2024-12-31",
+      "licenses",
+      ["done", "2024-12-05", "2024-12-31", null],
+    ],
+    [
+      "closed: cancelled and later revoked, the first counts",
+      rec({ closed: true, licenses: { business: { cancelledOn: "2024-11-20", revokedOn: "2025-01-05" } } }),
+      "2025-01-10",
+      "licenses",
+      ["done", "2024-11-20", "2024-12-31", null],
+    ],
   ];
   it.each(cases)("%s", (_name, record, asOf, id, expected) => {
     expect(pick(enterpriseMilestones(record, plan2024, asOf), id)).toEqual(expected);
@@ -179,6 +200,94 @@ describe("enterpriseMilestones against the 2024 plan", () => {
     const copy = structuredClone(r);
     enterpriseMilestones(r, plan2024, "2024-12-01");
     expect(r).toEqual(copy);
+  });
+});
+
+describe("an approved timetable (三（一）: 确有困难的，制定淘汰时间表)", () => {
+  const tt = (timetable: EnterpriseRecord["timetable"], parts: Parameters<typeof rec>[0] = {}) => ({ ...rec(parts), timetable });
+  const full = { shutdownBy: "2025-06-30", dismantleBy: "2025-09-30", approvedBy: "随县人民政府" };
+  const dues = (r: EnterpriseRecord) => enterpriseMilestones(r, plan2024, "2024-12-31").map((m) => [m.id, m.due, m.timetable ?? false]);
+
+  it("judges shutdown and dismantling by its dates; acceptance and licences move by as many days as dismantling", () => {
+    // 11-30 -> 2025-09-30 is 304 days; 12-01 + 304 = 2025-10-01; 12-31 + 304 = 2025-10-31
+    expect(dues(tt(full, { closed: true, acc: { province: { opinion: "待验收" } } }))).toEqual([
+      ["shutdown", "2025-06-30", true],
+      ["dismantle", "2025-09-30", true],
+      ["county-acceptance", "2025-10-01", true],
+      ["province-acceptance", "2025-10-31", true],
+      ["licenses", "2025-10-31", true],
+    ]);
+  });
+
+  it("is not overdue at the plan's year end, and late only against its own dates", () => {
+    const r = tt(full, { lines: [line("2025-07-02", "2025-09-20")], acc: { county: passed("2025-09-28") } });
+    expect(enterpriseMilestones(r, plan2024, "2024-12-31").map((m) => m.status)).toEqual(["pending", "pending", "pending", "not-applicable", "not-applicable"]);
+    expect(enterpriseMilestones(r, plan2024, "2025-10-15").map((m) => [m.status, m.daysLate ?? null])).toEqual([
+      ["late", 2],
+      ["done", null],
+      ["done", null],
+      ["not-applicable", null],
+      ["not-applicable", null],
+    ]);
+  });
+
+  it("moves a date it leaves blank with the other one", () => {
+    // dismantling only: shutdown moves by 304 days too (10-31 -> 2025-08-31)
+    expect(dues(tt({ dismantleBy: "2025-09-30", approvedBy: "随县人民政府" })).slice(0, 3)).toEqual([
+      ["shutdown", "2025-08-31", true],
+      ["dismantle", "2025-09-30", true],
+      ["county-acceptance", "2025-10-01", true],
+    ]);
+    // shutdown only: 10-31 -> 2025-03-31 is 151 days; dismantling 11-30 + 151 = 2025-04-30
+    expect(dues(tt({ shutdownBy: "2025-03-31" })).slice(0, 3)).toEqual([
+      ["shutdown", "2025-03-31", true],
+      ["dismantle", "2025-04-30", true],
+      ["county-acceptance", "2025-05-01", true],
+    ]);
+  });
+
+  it("never brings the plan's later deadlines forward", () => {
+    expect(dues(tt({ shutdownBy: "2024-09-30", dismantleBy: "2024-10-31" })).slice(0, 3)).toEqual([
+      ["shutdown", "2024-09-30", true],
+      ["dismantle", "2024-10-31", true],
+      ["county-acceptance", "2024-12-01", true],
+    ]);
+  });
+
+  it("an approving body without dates is no timetable", () => {
+    expect(dues(tt({ approvedBy: "随县人民政府" })).slice(0, 2)).toEqual([
+      ["shutdown", "2024-10-31", false],
+      ["dismantle", "2024-11-30", false],
+    ]);
+  });
+
+  it("looks the due date up in one place for check and summary alike", () => {
+    const r = tt(full);
+    expect(milestoneDue(plan2024, r, "dismantle")).toEqual({ due: "2025-09-30", timetable: true });
+    expect(milestoneDue(plan2024, rec(), "dismantle")).toEqual({ due: "2024-11-30", timetable: false });
+    expect(planDue(plan2024, "county-acceptance")).toBe("2024-12-01");
+    expect([...planDues(plan2024)]).toEqual([
+      ["shutdown", "2024-10-31"],
+      ["dismantle", "2024-11-30"],
+      ["county-acceptance", "2024-12-01"],
+      ["province-acceptance", "2024-12-31"],
+      ["licenses", "2024-12-31"],
+    ]);
+  });
+});
+
+describe("the as-of date once the plan's year is over", () => {
+  it.each([
+    [null, "2024-11-20", "2024-11-20", null],
+    [null, "2024-12-31", "2024-12-31", null],
+    [null, "2026-11-30", "2024-12-31", "as-of-year-end"],
+    ["2024-11-15", "2026-11-30", "2024-11-15", null],
+    ["2025-03-01", "2026-11-30", "2025-03-01", "as-of-past-year"],
+    ["2025-03-01", "2024-06-01", "2025-03-01", "as-of-past-year"],
+  ] as const)("--as-of %s, today %s -> %s (%s)", (given, today, asOf, note) => {
+    const r = chooseAsOf(given, today, 2024);
+    expect(r.asOf).toBe(asOf);
+    expect(r.note?.messageId ?? null).toBe(note);
   });
 });
 

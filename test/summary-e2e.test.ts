@@ -137,6 +137,22 @@ describe("summarize end to end", () => {
     expect(json.total).toMatchObject({ enterprises: 1, staffInvolved: 0, fixedAssetsNet: 12.5, countyPassed: 1 });
   });
 
+  it("without --as-of, past the plan's year: as of its last day, said on stderr, the narrative dated then", () => {
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    expect(today > "2024-12-31").toBe(true); // the bundled plan's year is over for every run from now on
+    const story = join(dir, "default-as-of.md");
+    const r = capexit(["summarize", ...inputs, "--format", "json", "--narrative", story]);
+    expect(JSON.parse(r.stdout).asOf).toBe("2024-12-31");
+    const notes = r.stderr.split("\n").filter((l) => l.includes("--as-of"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain("2024-12-31");
+    const text = readFileSync(story, "utf8");
+    expect(text).toContain("数据截至2024年12月31日");
+    expect(text.trimEnd().endsWith("2024年12月31日")).toBe(true);
+    expect(text).not.toContain(`${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`);
+  });
+
   it("puts an enterprise whose county is no unit in 其他, counted in 合计, with a warning", () => {
     const f = join(dir, "stray.yaml");
     writeFileSync(f, stringify({ county: "随州市区", enterprise: { name: "无主企业", address: "随州", uscc: "91421300MA4009ZZ5X" } }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseOrgCode, parseTaxNo, parseUscc } from "../src/values/codes.js";
 import { parseDate } from "../src/values/date.js";
 import { parseNumber } from "../src/values/number.js";
-import { parsePhone } from "../src/values/phone.js";
+import { isLocalNumber, parsePhone, phoneParts } from "../src/values/phone.js";
 import { parseYesNo } from "../src/values/yesno.js";
 
 const value = (r: { ok: boolean; value?: unknown; code?: string }) => (r.ok ? r.value : `!${r.code}`);
@@ -121,9 +121,31 @@ describe("parsePhone", () => {
     ["13907220001", true], ["+8613907220001", true], ["86 139 0722 0001", true], ["139-0722-0001", true],
     ["0722-3221234", true], ["07223221234", true], ["(0722)3221234", true], ["0722-3221234-801", true],
     ["0722-6231001转8021", true], ["010-88881234", true], ["１３９０７２２０００１", true],
-    ["1390722", false], ["12907220001", false], ["3221234", false], ["abc", false],
+    ["1390722", false], ["12907220001", false], ["abc", false],
+    // a local number without its area code is read (the phone-area-code rule warns)
+    ["3221234", true], ["32212345", true], ["322-1234", true], ["0221234", false],
+    // several numbers in one cell, each checked
+    ["13907220101、0722-3221234", true], ["13907220101/0722-3221234", true], ["13907220101，0722-3221234", true],
+    ["13907220101; 0722-3221234", true], ["13907220101；3221234、", true], ["13907220101、1390722", false],
   ])("%s valid=%s", (raw, ok) => expect(parsePhone(raw).ok).toBe(ok));
   it("mobile-only fields refuse landlines", () => expect(value(parsePhone("0722-3221234", true))).toBe("!mobile-invalid"));
+  it("keeps several numbers as typed", () => expect(parsePhone("13907220101、0722-3221234")).toEqual({ ok: true, value: "13907220101、0722-3221234" }));
+  it.each([
+    ["13907220101、1390722", false, "1390722"],
+    ["0722-3221234/abc", false, "abc"],
+    ["1390722", false, "1390722"],
+    ["13807220101、0722-3221234", true, "0722-3221234"],
+  ] as const)("names the bad number: %s", (raw, mobileOnly, part) => {
+    expect(parsePhone(raw, mobileOnly)).toMatchObject({ ok: false, data: { part } });
+  });
+  it.each([
+    ["3221234", ["3221234"], true],
+    ["0722-3221234", ["0722-3221234"], false],
+    ["13907220101 、 0722 3221234", ["13907220101", "0722 3221234"], false],
+  ] as const)("splits %j into numbers; local: %s", (raw, parts, local) => {
+    expect(phoneParts(raw)).toEqual(parts);
+    expect(isLocalNumber(parts[0]!)).toBe(local);
+  });
 });
 
 describe("free text", () => {

@@ -1,6 +1,8 @@
 // What every command shares: the language, the error boundary, and the plan.
 import type { Command } from "commander";
 import { parseLang, t, type Lang } from "../i18n/index.js";
+import type { LoadedRecord } from "../model/source.js";
+import type { Plan } from "../plan/schema.js";
 import { UserError } from "../util/errors.js";
 
 export interface CommonOptions {
@@ -57,10 +59,21 @@ export function errorMessage(e: unknown, lang: Lang): string {
   return t(lang, "internal-error", { detail: err?.message?.split("\n")[0] ?? String(e) });
 }
 
-/** The plan: `--plan FILE` or the bundled default. */
-export async function planFrom(opts: CommonOptions) {
-  const { loadPlan } = await import("../plan/load.js");
-  return loadPlan(opts.plan);
+/** The plan: `--plan FILE` or the bundled default; what looks wrong in it goes to stderr, a line each. */
+export async function planFrom(opts: CommonOptions, state?: CliState) {
+  const { loadPlanWithWarnings } = await import("../plan/load.js");
+  const { plan, warnings } = await loadPlanWithWarnings(opts.plan);
+  if (state) {
+    const lang = langOf(opts);
+    for (const w of warnings) state.io.stderr.write(`capexit: ${t(lang, w.messageId, w.data)}\n`);
+  }
+  return plan;
+}
+
+/** Records with their 县市区 (or 填报单位) resolved to the plan's unit, as every command reads them. */
+export async function recordsFor<R extends { records: LoadedRecord[] }>(input: R, plan: Plan): Promise<R> {
+  const { resolveCounties } = await import("../plan/units.js");
+  return { ...input, records: resolveCounties(input.records, plan) };
 }
 
 /** The clerk's calendar day: the clock is read here, at the edge, never in the core. */
@@ -69,11 +82,22 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** `--as-of`: any date spelling a clerk types; today when absent. */
-export async function asOfFrom(value: string | undefined): Promise<string> {
-  if (value === undefined) return today();
+/** `--as-of`: any date spelling a clerk types; null when not given. */
+export async function parseAsOf(value: string | undefined): Promise<string | null> {
+  if (value === undefined) return null;
   const { parseDate } = await import("../values/date.js");
   const parsed = parseDate(value);
   if (!parsed.ok) throw new UserError("bad-as-of", { value });
   return parsed.value;
+}
+
+/**
+ * The as-of date for a plan: `--as-of` as given, else today, else (once the
+ * plan's year is over) its last day; a date past the year says so on stderr.
+ */
+export async function asOfFor(given: string | null, plan: Plan, state: CliState, lang: Lang): Promise<string> {
+  const { chooseAsOf } = await import("../plan/as-of.js");
+  const { asOf, note } = chooseAsOf(given, today(), plan.year);
+  if (note) state.io.stderr.write(`capexit: ${t(lang, note.messageId, note.data)}\n`);
+  return asOf;
 }

@@ -19,8 +19,8 @@ export const zhCN: Record<string, string> = {
   "orgcode-format": "组织机构代码应为8位本体代码加1位校验码，如 MA49XY2K-1",
   "orgcode-check-digit": "组织机构代码校验位错误：应为 {expected}，实为 {actual}",
   "taxno-format": "税务登记号应为统一社会信用代码（18位）或15位旧税号",
-  "phone-invalid": "不是有效的电话号码（手机11位，座机需带区号，如 0722-3221234）",
-  "mobile-invalid": "不是有效的手机号码（11位，以13–19开头）",
+  "phone-invalid": "“{part}”不是有效的电话号码（手机11位；座机如 0722-3221234，可带分机）",
+  "mobile-invalid": "“{part}”不是有效的手机号码（11位，以13–19开头）",
   // reading
   "unknown-column": "未知的列标题“{label}”，该列已忽略",
   "duplicate-column": "列标题“{label}”重复出现，仅读取第一列",
@@ -81,6 +81,13 @@ export const zhCN: Record<string, string> = {
   "summary-narrative-type": "{file}：工作总结草稿应以 .md 结尾",
   "summary-same-output": "-o 与 --narrative 不能是同一个文件：{file}",
   "bad-as-of": "--as-of 的值“{value}”不是有效日期，请写作 2024-11-15 或 2024年11月15日",
+  // plans, the as-of date, a plan given as records (issue 13)
+  "plan-date-invalid": "工作方案文件 {file} 第{line}行：{field} 的日期“{value}”不存在或无法识别（请写作 2024-10-31）",
+  "plan-invalid-at": "工作方案文件 {file} 第{line}行有误：{detail}",
+  "plan-date-outside-year": "工作方案文件 {file} 第{line}行：{id} 的日期 {date} 不在方案年度（{year}年）或次年内，请核对",
+  "as-of-year-end": "未指定 --as-of：今天（{today}）已过工作方案年度（{year}年），按年度末 {asOf} 统计；要按其他日期请加 --as-of",
+  "as-of-past-year": "--as-of {asOf} 已过工作方案年度（{year}年）末 {yearEnd}，仍按 {asOf} 统计",
+  "input-is-plan": "{file} 是工作方案文件，不是企业记录；请用 --plan {file} 指定工作方案",
   "summary-written": "已写入：{file}",
   "summary-footnote": "共 {count} 家企业。明细请用 -o 汇总.xlsx（或 .pdf、.md、.json）输出；--narrative 总结.md 写出工作总结草稿",
   // render

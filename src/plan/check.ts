@@ -4,10 +4,10 @@
 import { fieldMeta } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import { recordName, type LoadedRecord } from "../model/source.js";
-import { findUnit } from "../rules/units.js";
+import { findUnit } from "./units.js";
 import { daysBetween } from "./dates.js";
-import { hasAnnex2 } from "./milestone.js";
-import type { Plan } from "./schema.js";
+import { hasAnnex2, onTimetable } from "./milestone.js";
+import type { Plan, Term } from "./schema.js";
 import { DEFAULT_WARN_DAYS, enterpriseMilestones, isBehind, STATUSES, type MilestoneStatus, type Status } from "./status.js";
 
 export interface CheckedEnterprise {
@@ -17,6 +17,8 @@ export interface CheckedEnterprise {
   county: string | null;
   /** Annex 2 holds any data yet */
   annex2: boolean;
+  /** on an approved timetable (三（一）): its milestones are judged against the timetable's dates */
+  timetable: boolean;
   milestones: MilestoneStatus[];
   /** validation findings about this enterprise's dates */
   dateFindings: Finding[];
@@ -51,6 +53,8 @@ export interface CheckResult {
   warnDays: number;
   units: UnitCheck[];
   timeline: TimelineEntry[];
+  /** limits each project sets within a cap: shown as rules, never counted down */
+  terms: Term[];
   counts: StatusCounts;
   /** date findings that belong to no single enterprise */
   otherDateFindings: Finding[];
@@ -112,6 +116,7 @@ export function checkRecords(records: readonly LoadedRecord[], plan: Plan, opts:
       name: r.enterprise.name ?? null,
       county: unit ?? r.county ?? null,
       annex2: hasAnnex2(r),
+      timetable: onTimetable(r),
       milestones: enterpriseMilestones(r, plan, asOf, warnDays),
       dateFindings: own,
     };
@@ -138,6 +143,7 @@ export function checkRecords(records: readonly LoadedRecord[], plan: Plan, opts:
     warnDays,
     units,
     timeline: timeline(plan, asOf),
+    terms: plan.terms ?? [],
     counts: total,
     otherDateFindings: dateFindings.filter((f) => !claimed.has(f)),
     behind: units.some((u) => u.enterprises.some((e) => e.milestones.some((m) => isBehind(m.status)))),

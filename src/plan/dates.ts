@@ -10,3 +10,9 @@ function utc(iso: string): number {
 export function daysBetween(a: string, b: string): number {
   return Math.round((utc(b) - utc(a)) / DAY_MS);
 }
+
+/** The ISO date `days` after `iso` (before it when negative). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(utc(iso) + days * DAY_MS);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}

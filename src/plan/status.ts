@@ -2,6 +2,7 @@
 // deadlines as of a date. Pure: the date and the plan come in as arguments.
 import type { EnterpriseRecord } from "../model/record.js";
 import { daysBetween } from "./dates.js";
+import { milestoneDue } from "./due.js";
 import { milestoneEvidence } from "./milestone.js";
 import { MILESTONE_IDS, type MilestoneId, type Plan } from "./schema.js";
 
@@ -16,7 +17,7 @@ export const DEFAULT_WARN_DAYS = 14;
 
 export interface MilestoneStatus {
   id: MilestoneId;
-  /** the plan's deadline (inclusive), or null where the milestone does not apply */
+  /** the deadline (inclusive), or null where the milestone does not apply */
   due: string | null;
   /** the day it was done, counting only events on or before the as-of date */
   done: string | null;
@@ -25,13 +26,10 @@ export interface MilestoneStatus {
   daysLate?: number;
   /** due-soon and pending: days from the as-of date to the deadline (0 on the deadline itself) */
   daysLeft?: number;
-}
-
-/** The plan's due date for each milestone; a milestone the plan sets no date for has none. */
-export function milestoneDueDates(plan: Plan): Map<MilestoneId, string> {
-  const out = new Map<MilestoneId, string>();
-  for (const d of plan.deadlines ?? []) if (d.milestone) out.set(d.milestone, d.due);
-  return out;
+  /** done, but the record gives no date (an undated verdict): counted done, never late */
+  undated?: true;
+  /** judged against the enterprise's approved timetable, not the plan (按时间表) */
+  timetable?: true;
 }
 
 /** Judges one milestone: done by `due` -> done, after -> late; not done -> overdue / due-soon / pending. */
@@ -55,14 +53,15 @@ export function enterpriseMilestones(
   asOf: string,
   warnDays: number = DEFAULT_WARN_DAYS,
 ): MilestoneStatus[] {
-  const dues = milestoneDueDates(plan);
   return MILESTONE_IDS.map((id): MilestoneStatus => {
-    const due = dues.get(id) ?? null;
+    const { due, timetable } = milestoneDue(plan, record, id);
     const ev = milestoneEvidence(id, record, asOf);
     // a milestone the plan sets no deadline for is not one this plan checks
     if (!ev.applicable || due === null) return { id, due: null, done: null, status: "not-applicable" };
-    if (ev.sealed) return { id, due, done: null, status: "sealed" };
-    return { id, ...judge(due, ev.done, asOf, warnDays) };
+    const mark = timetable ? { timetable: true as const } : {};
+    if (ev.sealed) return { id, due, done: null, status: "sealed", ...mark };
+    if (ev.undated) return { id, due, done: null, status: "done", undated: true, ...mark };
+    return { id, ...judge(due, ev.done, asOf, warnDays), ...mark };
   });
 }
 

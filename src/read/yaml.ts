@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type D
 import { recordTree, type FieldNode } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import type { Location, RawValue } from "../model/source.js";
+import { UserError } from "../util/errors.js";
 import { assemble, recordKey, type RawField } from "./assemble.js";
 import type { ReadResult } from "./types.js";
 
@@ -89,6 +90,15 @@ function scalarValue(v: unknown): RawValue {
   return String(v);
 }
 
+/** Keys only a work plan has at its top: a plan given where records are expected. */
+const PLAN_KEYS = ["units", "deadlines", "documentNo", "cityDivision", "issuedOn"];
+
+function looksLikePlan(root: unknown): boolean {
+  if (!isMap(root)) return false;
+  const keys = new Set(root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")));
+  return !keys.has("enterprise") && keys.has("units") && PLAN_KEYS.filter((k) => keys.has(k)).length >= 2;
+}
+
 export function readYaml(text: string, file: string): ReadResult {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
@@ -111,6 +121,7 @@ export function readYaml(text: string, file: string): ReadResult {
     const walker = new Walker(doc, lines, file, findings);
     try {
       const root = walker.resolve(doc.contents);
+      if (looksLikePlan(root)) throw new UserError("input-is-plan", { file });
       if (root === null || root === undefined || (isScalar(root) && root.value === null)) continue;
       const items = isSeq(root) ? root.items : [root];
       for (const item of items) {

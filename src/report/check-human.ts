@@ -4,7 +4,8 @@ import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import type { CheckedEnterprise, CheckResult, StatusCounts, TimelineEntry, UnitCheck } from "../plan/check.js";
-import type { Plan } from "../plan/schema.js";
+import { planDues } from "../plan/due.js";
+import type { Plan, Term } from "../plan/schema.js";
 import { MILESTONE_IDS, STATUSES, type MilestoneStatus, type Status } from "../plan/status.js";
 import { checkMessages } from "./check-messages.js";
 import { renderTable, truncate, type Cell } from "./check-table.js";
@@ -45,7 +46,7 @@ function milestoneCell(m: MilestoneStatus, lang: Lang, paint: Paint): Cell {
   let text: string;
   switch (m.status) {
     case "done":
-      text = word("cell.done", { date: shortDate(m.done!, m.due) });
+      text = m.done === null ? word("cell.done-undated") : word("cell.done", { date: shortDate(m.done, m.due) });
       break;
     case "late":
       text = word("cell.late", { days: m.daysLate ?? 0, date: shortDate(m.done!, m.due) });
@@ -62,6 +63,7 @@ function milestoneCell(m: MilestoneStatus, lang: Lang, paint: Paint): Cell {
     default:
       text = word(`cell.${m.status}`);
   }
+  if (m.timetable && m.due) text += word("cell.timetable", { date: m.due });
   return { text, paint: colour(m.status, paint) };
 }
 
@@ -75,10 +77,10 @@ export function formatCounts(counts: StatusCounts, lang: Lang, paint: Paint): st
 
 function enterpriseName(e: CheckedEnterprise, lang: Lang): string {
   const name = truncate(e.name ?? e.uscc ?? checkText(lang, "no-name"), NAME_WIDTH);
-  return e.annex2 ? name : name + checkText(lang, "no-annex2");
+  return (e.annex2 ? name : name + checkText(lang, "no-annex2")) + (e.timetable ? checkText(lang, "on-timetable") : "");
 }
 
-function unitSection(u: UnitCheck, lang: Lang, paint: Paint, dues: Map<string, string | null>): string[] {
+function unitSection(u: UnitCheck, lang: Lang, paint: Paint, dues: ReadonlyMap<string, string>): string[] {
   const title = u.unit ?? checkText(lang, "unit.other");
   const out = [`${paint.bold(title)}  ${paint.dim(checkText(lang, "unit.enterprises", { count: u.enterprises.length }))}`];
   if (u.enterprises.length === 0) {
@@ -137,14 +139,20 @@ function timelineLine(e: TimelineEntry, lang: Lang, paint: Paint, warnDays: numb
   return [{ text: when, paint: tint }, { text: lang === "en" ? e.titleEn : e.title, paint: tint }, { text: state, paint: tint }];
 }
 
+/** A per-project limit: what it caps and by how much, with its section; no countdown. */
+function termLine(term: Term, lang: Lang): Cell[] {
+  const title = lang === "en" ? term.titleEn ?? term.title : term.title;
+  const limit = lang === "en" ? term.limitEn ?? term.limit : term.limit;
+  return [{ text: title }, { text: limit }, { text: term.section ?? "" }];
+}
+
 export function formatCheckHuman(result: CheckResult, plan: Plan, lang: Lang, paint: Paint): string {
   const out: string[] = [];
   out.push(paint.bold(checkText(lang, "heading", { title: plan.title, documentNo: plan.documentNo })));
   out.push(checkText(lang, "as-of", { asOf: result.asOf, warnDays: result.warnDays }));
   out.push("");
 
-  const dues = new Map<string, string | null>();
-  for (const d of plan.deadlines ?? []) if (d.milestone) dues.set(d.milestone, d.due);
+  const dues = planDues(plan);
   for (const u of result.units) {
     out.push(...unitSection(u, lang, paint, dues));
     out.push("");
@@ -155,6 +163,7 @@ export function formatCheckHuman(result: CheckResult, plan: Plan, lang: Lang, pa
   const totals = { enterprises, late: c.late, overdue: c.overdue, dueSoon: c["due-soon"] };
   out.push(result.behind ? paint.red(checkText(lang, "total.behind", totals)) : paint.green(checkText(lang, "total.clean", totals)));
   out.push(paint.dim(checkText(lang, "legend")));
+  if (result.units.some((u) => u.enterprises.some((e) => e.timetable))) out.push(paint.dim(checkText(lang, "legend.timetable")));
 
   const withProblems = result.units.flatMap((u) => u.enterprises.filter((e) => e.dateFindings.length > 0));
   if (withProblems.length || result.otherDateFindings.length) {
@@ -171,6 +180,11 @@ export function formatCheckHuman(result: CheckResult, plan: Plan, lang: Lang, pa
     out.push("");
     out.push(paint.bold(checkText(lang, "timeline.heading", { asOf: result.asOf })));
     out.push(...renderTable(result.timeline.map((e) => timelineLine(e, lang, paint, result.warnDays))));
+  }
+  if (result.terms.length) {
+    out.push("");
+    out.push(paint.bold(checkText(lang, "terms.heading")));
+    out.push(...renderTable(result.terms.map((term) => termLine(term, lang))));
   }
   return out.join("\n") + "\n";
 }

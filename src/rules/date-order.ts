@@ -19,8 +19,11 @@ function pairs(rec: LoadedRecord): [Event, Event][] {
   const province = at(a?.province?.signedOn, "acceptance.province.signedOn");
   const later: Event[] = [
     at(r.licenses?.business?.revokedOn, "licenses.business.revokedOn"),
+    at(r.licenses?.business?.cancelledOn, "licenses.business.cancelledOn"),
     at(r.licenses?.production?.revokedOn, "licenses.production.revokedOn"),
+    at(r.licenses?.production?.cancelledOn, "licenses.production.cancelledOn"),
     at(r.licenses?.discharge?.revokedOn, "licenses.discharge.revokedOn"),
+    at(r.licenses?.discharge?.cancelledOn, "licenses.discharge.cancelledOn"),
     at(r.reportedOn, "reportedOn"),
     ...(r.equipment ?? []).map((e, i): Event => [e.removedOn, () => `equipment[${i}].removedOn`]),
   ];
@@ -30,6 +33,16 @@ function pairs(rec: LoadedRecord): [Event, Event][] {
     later.push(shutdown, removed);
     out.push([shutdown, removed], [shutdown, county], [shutdown, city], [shutdown, province]);
   });
+  // an acceptance judges dismantled equipment: once every line is dismantled, not before the last
+  const removedOn = lines.map((l, i) => [l.removedOn, i] as const);
+  if (removedOn.length > 0 && removedOn.every(([d]) => !!d)) {
+    const [lastDate, last] = removedOn.reduce((a, b) => (b[0]! > a[0]! ? b : a));
+    const removed: Event = [lastDate, () => `acceptance.lines[${last}].removedOn`];
+    out.push([removed, county], [removed, city], [removed, province]);
+  }
+  const shutdownBy = at(r.timetable?.shutdownBy, "timetable.shutdownBy");
+  const dismantleBy = at(r.timetable?.dismantleBy, "timetable.dismantleBy");
+  out.push([shutdownBy, dismantleBy]);
   later.push(enterprise, county, city, province);
   for (const e of later) out.push([founded, e]);
   out.push([enterprise, county], [county, city], [city, province], [county, province]);
@@ -41,8 +54,8 @@ export const dateOrder: RecordRule = {
   severity: "error",
   scope: "record",
   description: {
-    "zh-CN": "日期先后应合乎情理：先建厂，后关停，再拆除，最后逐级验收",
-    en: "dates must come in a possible order: founding, shutdown, dismantling, then acceptance level by level",
+    "zh-CN": "日期先后应合乎情理：先建厂，后关停，再拆除，最后逐级验收（不早于最后一条生产线拆除）",
+    en: "dates must come in a possible order: founding, shutdown, dismantling, then acceptance level by level (not before the last line is dismantled)",
   },
   messages: {
     "zh-CN": { default: "{value} 早于{earlier}（{earlierValue}），日期先后不可能" },

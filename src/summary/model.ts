@@ -32,6 +32,8 @@ export type Figures = Record<NumericKey, number> & {
   /** not in the JSON report: lines listed, and lines shut down as of the as-of date */
   linesTotal: number;
   linesShutdown: number;
+  /** not in the JSON report: enterprises on an approved timetable (三（一）) */
+  onTimetable: number;
 };
 
 /** The milestones the roll-up tallies (spec §4 ids). */
@@ -70,6 +72,8 @@ export interface EnterpriseSummary {
   capacityUnit: string | null;
   capacityAmount: number | null;
   passed: { county: boolean; city: boolean; province: boolean };
+  /** the approved timetable the enterprise is judged against, if any */
+  timetable: { shutdownBy: string | null; dismantleBy: string | null; approvedBy: string | null } | null;
   milestones: Partial<Record<MilestoneId, MilestoneLike>>;
 }
 
@@ -95,6 +99,8 @@ export interface Summary {
   year: number;
   /** every capacity unit of measure present, in report order (万吨 first) */
   capacityUnits: string[];
+  /** the plan's due date of each tallied milestone (enterprises on a timetable have their own) */
+  dues: Record<TalliedMilestone, string | null>;
   /** plan units in plan order, then OTHER_UNIT when some record fits none */
   units: UnitSummary[];
   total: Omit<UnitSummary, "county" | "inPlan">;

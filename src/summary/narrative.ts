@@ -108,20 +108,22 @@ export function formatNarrative(s: Summary): string {
 
   // progress against the plan's dates
   out.push("## 三、进度情况", "");
-  const dueOf = (id: TalliedMilestone) => {
-    for (const e of s.enterprises) {
-      const d = e.milestones[id]?.due;
-      if (d) return d;
-    }
-    return null;
-  };
   for (const id of ["shutdown", "dismantle", "county-acceptance"] as const) {
     const p = s.total.progress[id];
-    const due = dueOf(id);
+    const due = s.dues[id];
     const parts = [`按期完成${p.onTime}家`, `逾期完成${p.late}家`, `逾期未完成${p.overdue}家`];
     if (id === "dismantle" && p.sealed) parts.push(`暂不具备拆除条件、已断电断水并封存${p.sealed}家`);
     if (p.open) parts.push(`尚未到期${p.open}家`);
     out.push(`- ${MILESTONE_ZH[id]}${due ? `（方案要求${zhDate(due)}前）` : ""}：${parts.join("，")}。`);
+  }
+  if (t.onTimetable) {
+    out.push(`- 确有困难、经批准按淘汰时间表推进的企业${t.onTimetable}家（方案三（一）），以上各项按其时间表的期限判断：`);
+    for (const e of s.enterprises) {
+      if (!e.timetable) continue;
+      const tt = e.timetable;
+      const when = [tt.shutdownBy && `${zhDate(tt.shutdownBy)}前停产`, tt.dismantleBy && `${zhDate(tt.dismantleBy)}前拆除`].filter(Boolean).join("、");
+      out.push(`  - ${who(e)}：${when}${tt.approvedBy ? `（${tt.approvedBy}批准）` : ""}`);
+    }
   }
   out.push("");
 

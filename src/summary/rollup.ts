@@ -1,8 +1,10 @@
 // Pure: records + plan + as-of date -> the roll-up per unit of the plan and in total.
 // Every figure of a unit is the sum of its enterprises' figures, so 明细 and 汇总 agree.
 import type { EnterpriseRecord } from "../model/record.js";
+import { planDue } from "../plan/due.js";
+import { lineStates, onTimetable, verdictAsOf } from "../plan/milestone.js";
 import type { Plan } from "../plan/schema.js";
-import { findUnit } from "../rules/units.js";
+import { findUnit } from "../plan/units.js";
 import {
   NUMERIC_KEYS,
   OTHER_UNIT,
@@ -21,9 +23,6 @@ import {
 import { Sum } from "./sum.js";
 import { cityOf, summaryTitle } from "./title.js";
 
-/** An event has happened as of a date when it is dated on or before it (ISO dates compare as text). */
-const happened = (date: string | null | undefined, asOf: string): boolean => !!date && date <= asOf;
-
 /** 万 吨 / 万t as typed -> one key: NFKC, no white space. */
 export function capacityUnitKey(unit: string | null | undefined): string {
   const u = (unit ?? "").normalize("NFKC").replace(/\s+/g, "");
@@ -31,7 +30,7 @@ export function capacityUnitKey(unit: string | null | undefined): string {
 }
 
 function emptyFigures(): Figures {
-  const f = { capacityEliminated: {}, linesTotal: 0, linesShutdown: 0 } as unknown as Figures;
+  const f = { capacityEliminated: {}, linesTotal: 0, linesShutdown: 0, onTimetable: 0 } as unknown as Figures;
   for (const k of NUMERIC_KEYS) f[k] = 0;
   return f;
 }
@@ -42,7 +41,7 @@ function emptyProgress(): Progress {
   return { shutdown: emptyTally(), dismantle: emptyTally(), "county-acceptance": emptyTally() };
 }
 
-/** One enterprise's own figures as of the date. */
+/** One enterprise's own figures as of the date; what is done, sealed and passed comes from src/plan/milestone.ts. */
 export function enterpriseFigures(
   record: EnterpriseRecord,
   asOf: string,
@@ -77,24 +76,24 @@ export function enterpriseFigures(
   f.nox = e?.nox ?? 0;
   f.landFreedMu = e?.landFreedMu ?? 0;
 
-  const lines = a?.lines ?? [];
-  const nd = a?.notDismantled;
-  const sealedOff = nd?.powerWaterCut === true && nd?.sealed === true;
+  const lines = lineStates(record, asOf);
   f.linesTotal = lines.length;
   for (const line of lines) {
-    if (happened(line.shutdownOn, asOf)) f.linesShutdown++;
-    if (happened(line.removedOn, asOf)) f.linesDismantled++;
-    // as in the dismantle milestone: a line still running on the date is not sealed yet
-    else if (sealedOff && !(line.shutdownOn && line.shutdownOn > asOf)) f.linesSealed++;
+    if (line.shutDown) f.linesShutdown++;
+    if (line.dismantled) f.linesDismantled++;
+    if (line.sealed) f.linesSealed++;
   }
 
-  // A conclusion signed after the as-of date has not been reached yet on that date.
-  const passedAt = (level: { passed?: boolean | null; signedOn?: string | null } | null | undefined) =>
-    level?.passed === true && (!level.signedOn || level.signedOn <= asOf);
-  const passed = { county: passedAt(a?.county), city: passedAt(a?.city), province: passedAt(a?.province) };
+  // an undated 通过 counts as passed ("passed, date missing"), as in check
+  const passed = {
+    county: verdictAsOf(record, "county", asOf).passed,
+    city: verdictAsOf(record, "city", asOf).passed,
+    province: verdictAsOf(record, "province", asOf).passed,
+  };
   f.countyPassed = passed.county ? 1 : 0;
   f.cityPassed = passed.city ? 1 : 0;
   f.provincePassed = passed.province ? 1 : 0;
+  f.onTimetable = onTimetable(record) ? 1 : 0;
 
   return { figures: f, capacityUnit, capacityAmount, passed };
 }
@@ -118,6 +117,7 @@ export function addFigures(list: readonly Figures[]): Figures {
   for (const [unit, s] of cap) out.capacityEliminated[unit] = s.value;
   out.linesTotal = list.reduce((n, f) => n + f.linesTotal, 0);
   out.linesShutdown = list.reduce((n, f) => n + f.linesShutdown, 0);
+  out.onTimetable = list.reduce((n, f) => n + f.onTimetable, 0);
   return out;
 }
 
@@ -194,6 +194,7 @@ export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: s
       capacityUnit,
       capacityAmount,
       passed,
+      timetable: onTimetable(record) ? { shutdownBy: record.timetable?.shutdownBy ?? null, dismantleBy: record.timetable?.dismantleBy ?? null, approvedBy: record.timetable?.approvedBy ?? null } : null,
       milestones,
     });
   }
@@ -220,6 +221,7 @@ export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: s
     documentNo: plan.documentNo,
     year: plan.year,
     capacityUnits,
+    dues: { shutdown: planDue(plan, "shutdown"), dismantle: planDue(plan, "dismantle"), "county-acceptance": planDue(plan, "county-acceptance") },
     units,
     total,
     enterprises,

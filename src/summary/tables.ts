@@ -85,6 +85,7 @@ const TOTAL = tx("合计", "Total");
 /** One column per figure of a row; the capacity columns are made per unit of measure. */
 const FIG = {
   enterprises: { label: tx("企业（家）", "Enterprises"), kind: "count", width: 8, value: (f) => f.enterprises },
+  onTimetable: { label: tx("其中按时间表（家）", "Of which on a timetable"), kind: "count", width: 10, value: (f) => f.onTimetable },
   equipmentUnits: { group: G.equipment, label: tx("数量（台）", "Units"), kind: "count", width: 8, value: (f) => f.equipmentUnits },
   designCapacity: { group: G.equipment, label: tx("设计产能（万吨）", "Design capacity (10kt)"), kind: "amount", width: 10, value: (f) => f.designCapacity },
   staffInvolved: { group: G.staff, label: tx("涉及", "Involved"), kind: "count", width: 8, value: (f) => f.staffInvolved },
@@ -114,6 +115,7 @@ function figureColumns(capacityUnits: readonly string[]): ColumnSpec<Figures>[] 
   const caps = capacityUnits.length ? capacityUnits : ["万吨"];
   return [
     FIG.enterprises,
+    FIG.onTimetable,
     FIG.equipmentUnits,
     FIG.designCapacity,
     ...caps.map(capacityColumn),
@@ -159,22 +161,11 @@ export const STATUS_LABEL: Record<MilestoneState, Text> = {
   "not-applicable": tx("不适用", "n/a"),
 };
 
-/** The due date shared by every enterprise's milestone, for the header: 关停（2024-10-31前）. */
-function commonDue(s: Summary, id: TalliedMilestone): string | null {
-  let due: string | null | undefined;
-  for (const e of s.enterprises) {
-    const d = e.milestones[id]?.due ?? null;
-    if (d === null) continue;
-    if (due === undefined) due = d;
-    else if (due !== d) return null;
-  }
-  return due ?? null;
-}
-
 function progressColumns(s: Summary): ColumnSpec<Progress>[] {
   const out: ColumnSpec<Progress>[] = [];
   for (const id of ["shutdown", "dismantle", "county-acceptance"] as const) {
-    const due = commonDue(s, id);
+    // the plan's date; enterprises on a timetable are judged against their own
+    const due = s.dues[id];
     const base = MILESTONE_LABEL[id];
     const group = due ? tx(`${base["zh-CN"]}（${due}前，家）`, `${base.en} (due ${due})`) : tx(`${base["zh-CN"]}（家）`, base.en);
     const keys: (keyof Tally)[] = id === "dismantle" ? ["onTime", "late", "overdue", "sealed", "open"] : ["onTime", "late", "overdue", "open"];
@@ -198,6 +189,12 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
   };
   const fig = (c: ColumnSpec<Figures>): ColumnSpec<DetailRow> => ({ ...c, value: (e) => c.value(e.figures) });
   const progress = tx("进度", "Progress");
+  const timetable = (e: EnterpriseSummary) => {
+    const t = e.timetable;
+    if (!t) return null;
+    const parts = [t.shutdownBy && (lang === "en" ? `shut down by ${t.shutdownBy}` : `${t.shutdownBy}前停产`), t.dismantleBy && (lang === "en" ? `dismantled by ${t.dismantleBy}` : `${t.dismantleBy}前拆除`)];
+    return parts.filter(Boolean).join(lang === "en" ? ", " : "，");
+  };
   return [
     { label: tx("序号", "No."), kind: "text", width: 6, value: (e) => e.index },
     { label: COUNTY, kind: "text", width: 10, value: unitLabel },
@@ -223,6 +220,7 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
     { group: G.passedEach, label: tx("县级", "County"), kind: "text", width: 6, value: (e) => (e.passed.county ? yes : null) },
     { group: G.passedEach, label: tx("市级", "City"), kind: "text", width: 6, value: (e) => (e.passed.city ? yes : null) },
     { group: G.passedEach, label: tx("省级", "Province"), kind: "text", width: 6, value: (e) => (e.passed.province ? yes : null) },
+    { label: tx("淘汰时间表", "Timetable"), kind: "text", width: 16, value: timetable },
     { group: progress, label: MILESTONE_LABEL.shutdown, kind: "text", width: 11, value: (e) => status(e, "shutdown") },
     { group: progress, label: MILESTONE_LABEL.dismantle, kind: "text", width: 11, value: (e) => status(e, "dismantle") },
     { group: progress, label: MILESTONE_LABEL["county-acceptance"], kind: "text", width: 11, value: (e) => status(e, "county-acceptance") },
@@ -267,6 +265,7 @@ export function summaryDocument(s: Summary, lang: Lang): SummaryDocument {
   const progressSpecs: ColumnSpec<UnitRow>[] = [
     countyCol((r) => r.county),
     { label: tx("企业（家）", "Enterprises"), kind: "count", width: 8, value: (r) => r.figures.enterprises },
+    { ...FIG.onTimetable, value: (r) => r.figures.onTimetable },
     ...progressColumns(s).map((c) => ({ ...c, value: (r: UnitRow) => c.value(r.progress) })),
   ];
   const details = s.enterprises.map((e, i) => ({ ...e, index: i + 1 }));

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Lang } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, asOfFrom, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFor, formatOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface CheckOptions extends CommonOptions {
   asOf?: string;
@@ -13,7 +13,7 @@ export function register(program: Command, state: CliState): void {
     .command("check")
     .description("按工作方案的时间节点检查每家企业的关停、拆除、验收进度")
     .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
-    .option("--as-of <date>", "检查日期（默认：今天）")
+    .option("--as-of <date>", "检查日期（默认：今天；工作方案年度已过则为年度末）")
     .option("--warn-days <n>", "多少天内到期标为“即将到期”（默认 14）")
     .option("--format <format>", "human（默认）或 json")
     .option("--plan <file>", "工作方案文件（默认：随州2024）")
@@ -23,16 +23,17 @@ export function register(program: Command, state: CliState): void {
         const lang = langOf(opts);
         const format = formatOf(opts);
         const { checkText } = await import("../../report/check-human.js");
-        const asOf = await asOfFrom(opts.asOf);
+        const given = await parseAsOf(opts.asOf);
         const warnDays = warnDaysFrom(opts.warnDays, lang, checkText);
-        const plan = await planFrom(opts);
+        const plan = await planFrom(opts, state);
         if (!plan.deadlines?.some((d) => d.milestone)) {
           throw new UserError("plan-invalid", { file: opts.plan ?? plan.id, detail: checkText(lang, "plan-no-deadlines", { file: opts.plan ?? plan.id }) });
         }
         const { loadInputs } = await import("../../read/inputs.js");
         const { validate } = await import("../../rules/run.js");
         const { checkRecords } = await import("../../plan/check.js");
-        const input = await loadInputs(files);
+        const input = await recordsFor(await loadInputs(files), plan);
+        const asOf = await asOfFor(given, plan, state, lang);
         const validation = validate(input.records, input.findings, plan);
         const result = checkRecords(input.records, plan, { asOf, warnDays, findings: validation.findings });
         if (format === "json") {

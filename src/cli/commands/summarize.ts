@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { extname } from "node:path";
 import { t } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, asOfFrom, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFor, formatOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface SummarizeOptions extends CommonOptions {
   output?: string;
@@ -26,7 +26,7 @@ export function register(program: Command, state: CliState): void {
     .argument("<files...>", ".xlsx / .yaml 文件或文件夹（每个县市区一个文件）")
     .option("-o, --output <file>", "写出汇总表：.xlsx、.pdf、.md 或 .json（不指定则显示在终端）")
     .option("--narrative <file>", "另写出工作总结草稿（Markdown，.md）")
-    .option("--as-of <date>", "统计截至日期（默认：今天）")
+    .option("--as-of <date>", "统计截至日期（默认：今天；工作方案年度已过则为年度末）")
     .option("--format <format>", "human（默认）或 json（汇总 JSON 写到标准输出）")
     .option("--plan <file>", "工作方案文件（默认：随州2024）")
     .option("--force", "覆盖已存在的输出文件")
@@ -35,7 +35,7 @@ export function register(program: Command, state: CliState): void {
         const opts = cmd.optsWithGlobals() as SummarizeOptions;
         const lang = langOf(opts);
         const format = formatOf(opts);
-        const asOf = await asOfFrom(opts.asOf);
+        const given = await parseAsOf(opts.asOf);
         const kind = opts.output ? outputKind(opts.output) : null;
         if (opts.narrative && extname(opts.narrative).toLowerCase() !== ".md") {
           throw new UserError("summary-narrative-type", { file: opts.narrative });
@@ -48,11 +48,11 @@ export function register(program: Command, state: CliState): void {
         const { assertWritable, writeFileAtomic } = await import("../../util/write.js");
         for (const f of [opts.output, opts.narrative]) if (f) await assertWritable(f, opts);
 
-        const plan = await planFrom(opts);
+        const plan = await planFrom(opts, state);
         const { loadInputs } = await import("../../read/inputs.js");
         const { validate } = await import("../../rules/run.js");
         const { findDuplicates, describeLocation } = await import("../../summary/duplicates.js");
-        const input = await loadInputs(files);
+        const input = await recordsFor(await loadInputs(files), plan);
 
         // the same enterprise twice would be counted twice: refuse, naming both places
         const dups = findDuplicates(input.records);
@@ -72,6 +72,7 @@ export function register(program: Command, state: CliState): void {
           state.io.stderr.write(`capexit: ${t(lang, "summary-input-errors", { errors: validation.errors, warnings: validation.warnings })}\n`);
         }
 
+        const asOf = await asOfFor(given, plan, state, lang);
         const { summarize } = await import("../../summary/index.js");
         const summary = summarize(
           input.records.map((r) => r.record),

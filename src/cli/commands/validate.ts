@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { t } from "../../i18n/index.js";
-import { action, formatOf, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, formatOf, langOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface ValidateOptions extends CommonOptions {
   annotate?: string;
@@ -20,13 +20,13 @@ export function register(program: Command, state: CliState): void {
         const opts = cmd.optsWithGlobals() as ValidateOptions;
         const lang = langOf(opts);
         const format = formatOf(opts);
-        const plan = await planFrom(opts);
+        const plan = await planFrom(opts, state);
         const annotate = opts.annotate
           ? await (await import("../../annotate/write.js")).prepareAnnotate(files, opts.annotate, Boolean(opts.force))
           : null;
         const { loadInputs } = await import("../../read/inputs.js");
         const { validate } = await import("../../rules/run.js");
-        const input = await loadInputs(files);
+        const input = await recordsFor(await loadInputs(files), plan);
         const result = validate(input.records, input.findings, plan);
         if (format === "json") {
           const { formatValidationJson } = await import("../../report/validate-json.js");

@@ -1,8 +1,8 @@
 import { usccDivision } from "../values/codes.js";
 import type { RecordRule } from "./types.js";
-import { findUnit } from "./units.js";
+import { findUnit } from "../plan/units.js";
 
-export const usccDivisionRule: RecordRule = {
+export const usccOtherCounty: RecordRule = {
   id: "uscc-other-county",
   severity: "warning",
   scope: "record",

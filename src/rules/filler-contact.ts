@@ -1,0 +1,24 @@
+import type { RecordRule } from "./types.js";
+
+/** A reviewer with a question calls the 填报人: a name and at least one number to call. */
+export const fillerContact: RecordRule = {
+  id: "filler-contact",
+  severity: "warning",
+  scope: "record",
+  description: {
+    "zh-CN": "应填写填报人及其联系电话或手机，以便核实",
+    en: "the filler and a phone or mobile number should be given, so a reviewer can call back",
+  },
+  messages: {
+    "zh-CN": { name: "未填写填报人，核实时无人可问", phone: "填报人的联系电话和手机都未填写，核实时无法联系" },
+    en: { name: "no filler is named: nobody to ask when checking", phone: "neither the filler's phone nor mobile is given: no way to call back" },
+  },
+  check(rec, ctx) {
+    // what the clerk typed: an unreadable number is still a number, with its own finding
+    const typed = (path: string) => rec.typed.has(path);
+    if (!typed("contacts.filler.name")) ctx.report({ record: rec, field: "contacts.filler.name", messageId: "name" });
+    if (!typed("contacts.filler.phone") && !typed("contacts.filler.mobile")) {
+      ctx.report({ record: rec, field: "contacts.filler.phone", messageId: "phone" });
+    }
+  },
+};
