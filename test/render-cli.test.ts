@@ -73,6 +73,15 @@ describe("capexit render", () => {
     expect(glyphs.length).toBeGreaterThan(500);
   });
 
+  it("names the file after the plan unit a department's 填报单位 belongs to", async () => {
+    const one = readFileSync(CEMENT, "utf8").replace(/^county: .*$/m, "reportingUnit: 随县科经局");
+    writeFileSync(join(dir, "dept.yaml"), one);
+    const r = await capexit(["render", "annex2", "dept.yaml", "-o", "dept-out", "--format", "json"]);
+    // the fixture's own faults (a permit without its revocation date) are not about the unit
+    expect(JSON.parse(r.stdout).forms.map((f: { file: string }) => f.file)).toHaveLength(1);
+    expect(readdirSync(join(dir, "dept-out"))).toEqual(["随县_随县示例水泥有限公司_附表2.pdf"]);
+  });
+
   it("never overwrites without --force, and does with it", async () => {
     const before = statSync(join(dir, "forms/随县_随县示例水泥有限公司_附表2.pdf")).mtimeMs;
     const r = await capexit(["render", "annex2", "two.yaml", "-o", "forms"]);

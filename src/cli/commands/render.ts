@@ -5,7 +5,7 @@ import type { LoadedRecord } from "../../model/source.js";
 import type { Plan } from "../../plan/schema.js";
 import type { Faces } from "../../render/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, formatOf, langOf, planFrom, type CliIO, type CliState, type CommonOptions } from "../common.js";
+import { action, formatOf, langOf, planFrom, recordsFor, type CliIO, type CliState, type CommonOptions } from "../common.js";
 
 interface RenderOptions extends CommonOptions {
   output?: string;
@@ -115,8 +115,9 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   if (!run.blank) {
     const { loadInputs } = await import("../../read/inputs.js");
     const { validate } = await import("../../rules/run.js");
-    const input = await loadInputs(run.files);
-    inputErrors = validate(input.records, input.findings, await run.plan()).errors;
+    const plan = await run.plan();
+    const input = await recordsFor(await loadInputs(run.files), plan);
+    inputErrors = validate(input.records, input.findings, plan).errors;
     records = input.records;
     if (records.length === 0) throw new UserError("render-no-records");
   }
