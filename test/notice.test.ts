@@ -16,7 +16,7 @@ import { buildNotice, type NoticeOptions } from "../src/notice/model.js";
 import { addDays, periodOfDays, periodTo } from "../src/notice/period.js";
 import { progressOf } from "../src/notice/progress.js";
 import { DEFAULT_PLAN, parsePlan } from "../src/plan/load.js";
-import type { LayoutFonts } from "../src/render/layout.js";
+import type { DrawOp, LayoutFonts } from "../src/render/layout.js";
 import { formatSummaryMarkdown } from "../src/summary/markdown.js";
 import { A4_LANDSCAPE, layoutSummaryPdf } from "../src/summary/pdf-layout.js";
 import { summaryPdf } from "../src/summary/pdf.js";
@@ -283,7 +283,7 @@ describe("the writers", () => {
   const fonts: LayoutFonts = { regular: face, bold: face };
   const many = Array.from({ length: 12 }, () => sampleRecords()).flatMap((rs, k) => rs.map((r) => ({ ...r, enterprise: { ...r.enterprise, uscc: `${r.enterprise.uscc}-${k}` } })));
   const doc = noticeDocument(buildNotice(many, plan, { ...options, asOf: "2024-12-01" }), "zh-CN");
-  const texts = (ops: { op: string }[]) => ops.flatMap((o) => (o.op === "text" ? [(o as { text: string }).text] : []));
+  const texts = (ops: readonly DrawOp[]) => ops.flatMap((o) => (o.op === "text" ? [o.text] : []));
 
   it("PDF: A4 landscape pages, title and header row on every page, the lead on the first, the signature on the last", () => {
     const pages = layoutSummaryPdf(doc, fonts, "zh-CN");
