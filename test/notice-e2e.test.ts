@@ -2,6 +2,7 @@
 // YAML folder), in every format. Public data only, tested two ways: no private
 // value of the records appears in any output's text, and the outputs made from
 // copies of the examples with every private cell and key removed are the same.
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../src/cli/main.js";
 import { ANNEX1, ANNEX2 } from "../src/model/sheets.js";
 import { normaliseLabel } from "../src/values/text.js";
-import { capexit, ROOT, tempDir } from "./support/run.js";
+import { BIN, ROOT, tempDir, type RunResult } from "./support/run.js";
 
 const WORKBOOK = join(ROOT, "examples", "随州市2024.xlsx");
 const YAML_DIR = join(ROOT, "examples", "yaml");
@@ -44,6 +45,23 @@ const PRIVATE_PATHS = new Set([
   "acceptance.city.opinion",
   "acceptance.province.opinion",
 ]);
+
+/**
+ * The built binary, run as a user runs it, without blocking this worker: a
+ * notice in PDF takes seconds, and several in a row on a busy machine would
+ * hold up the test runner's own messages past its time-out.
+ */
+function capexit(args: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
 
 let dir: string;
 /** private values as the files hold them, read without capexit's reader */
@@ -197,13 +215,13 @@ const INPUTS = [
 ] as const;
 
 /** Each notice is made once and looked at by several tests. */
-const made = new Map<string, { file: string; code: number; stdout: string; stderr: string }>();
-function notice(input: string, format: Format, name: string) {
+const made = new Map<string, Promise<RunResult & { file: string }>>();
+function notice(input: string, format: Format, name: string): Promise<RunResult & { file: string }> {
   const key = `${input}\n${format}`;
   let m = made.get(key);
   if (!m) {
     const file = join(dir, name, `公示.${format}`);
-    m = { file, ...capexit(["notice", input, ...ARGS, "-o", file]) };
+    m = capexit(["notice", input, ...ARGS, "-o", file]).then((r) => ({ file, ...r }));
     made.set(key, m);
   }
   return m;
@@ -212,14 +230,14 @@ function notice(input: string, format: Format, name: string) {
 describe.each(INPUTS)("capexit notice on %s", (label, input, stripped) => {
   const tag = label === "the workbook" ? "xlsx-in" : "yaml-in";
 
-  it("found private values in the examples to look for", () => {
+  it("found private values in the examples to look for", async () => {
     expect(privateTexts.size).toBeGreaterThan(30);
     expect(privateNumbers.size).toBeGreaterThan(20);
     for (const v of ["孙示例", "13907220201", "0722-4567891"]) expect(privateTexts.has(v)).toBe(true);
   });
 
   it.each(FORMATS)("writes .%s with the list, the 公示期 and the signature, and no private value", async (format) => {
-    const r = notice(input, format, tag);
+    const r = await notice(input, format, tag);
     const out = r.file;
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -248,8 +266,7 @@ describe.each(INPUTS)("capexit notice on %s", (label, input, stripped) => {
   });
 
   it.each(FORMATS)("writes the same .%s from a copy without any private cell or key", async (format) => {
-    const a = notice(input, format, tag);
-    const b = notice(stripped(), format, `${tag}-stripped`);
+    const [a, b] = await Promise.all([notice(input, format, tag), notice(stripped(), format, `${tag}-stripped`)]);
     expect(a.code).toBe(0);
     // the copy lacks what validation asks for (opinions, staff): it still makes its notice, and exits 1 for the errors
     expect(b.code).toBeLessThanOrEqual(1);
@@ -259,15 +276,15 @@ describe.each(INPUTS)("capexit notice on %s", (label, input, stripped) => {
 
 describe("capexit notice: files and options", () => {
   it("gives the same PDF twice, and the same list from the workbook as from the YAML", async () => {
-    const a = notice(WORKBOOK, "pdf", "xlsx-in").file;
+    const a = (await notice(WORKBOOK, "pdf", "xlsx-in")).file;
     const again = join(dir, "twice", "公示.pdf");
-    expect(capexit(["notice", WORKBOOK, ...ARGS, "-o", again]).code).toBe(0);
+    expect((await capexit(["notice", WORKBOOK, ...ARGS, "-o", again])).code).toBe(0);
     expect(readFileSync(again).equals(readFileSync(a))).toBe(true);
-    expect(await pdfRuns(readFileSync(notice(YAML_DIR, "pdf", "yaml-in").file))).toEqual(await pdfRuns(readFileSync(a)));
+    expect(await pdfRuns(readFileSync((await notice(YAML_DIR, "pdf", "yaml-in")).file))).toEqual(await pdfRuns(readFileSync(a)));
   });
 
-  it("prints the Markdown without -o; no progress line when stderr is not a terminal", () => {
-    const r = capexit(["notice", WORKBOOK, "--from", "2024-12-02", "--days", "10"]);
+  it("prints the Markdown without -o; no progress line when stderr is not a terminal", async () => {
+    const r = await capexit(["notice", WORKBOOK, "--from", "2024-12-02", "--days", "10"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# 随州市2024年淘汰落后产能企业（生产线）公示名单\n/);
     expect(r.stdout).toContain("公示期为2024年12月2日至2024年12月11日（共10天）");
@@ -294,36 +311,36 @@ describe("capexit notice: files and options", () => {
     expect(err2.chunks.slice(2).join("")).toMatch(/^capexit: 同一企业（统一社会信用代码 \w+）填报了两次/);
   });
 
-  it("takes --title, --area, --issuer, --date and --to", () => {
-    const r = capexit(["notice", join(YAML_DIR, "随县.yaml"), "--area", "随县", "--issuer", "随县科技和经济信息化局", "--from", "2024年12月2日", "--to", "2024.12.13", "--date", "20241129", "--contact", "电话 0722-4221000"]);
+  it("takes --title, --area, --issuer, --date and --to", async () => {
+    const r = await capexit(["notice", join(YAML_DIR, "随县.yaml"), "--area", "随县", "--issuer", "随县科技和经济信息化局", "--from", "2024年12月2日", "--to", "2024.12.13", "--date", "20241129", "--contact", "电话 0722-4221000"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("# 随县2024年淘汰落后产能企业（生产线）公示名单");
     expect(r.stdout).toContain("现将随县列入2024年淘汰计划");
     expect(r.stdout).toContain("2024年12月2日至2024年12月13日（共12天）");
     expect(r.stdout).toMatch(/随县科技和经济信息化局\\\n2024年11月29日\n$/);
-    const titled = capexit(["notice", YAML_DIR, "--title", "关于2024年淘汰落后产能企业名单的公示", "--contact", "电话 0722-3226789"]);
+    const titled = await capexit(["notice", YAML_DIR, "--title", "关于2024年淘汰落后产能企业名单的公示", "--contact", "电话 0722-3226789"]);
     expect(titled.stdout.split("\n")[0]).toBe("# 关于2024年淘汰落后产能企业名单的公示");
   });
 
-  it("never overwrites without --force, and writes nothing when it refuses", () => {
+  it("never overwrites without --force, and writes nothing when it refuses", async () => {
     const out = join(dir, "force", "公示.md");
     mkdirSync(join(dir, "force"), { recursive: true });
     writeFileSync(out, "已有的文件");
-    const r = capexit(["notice", WORKBOOK, "-o", out, "--contact", "x"]);
+    const r = await capexit(["notice", WORKBOOK, "-o", out, "--contact", "x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^capexit: 输出文件已存在：.*公示\.md（如需覆盖请加 --force）\n$/);
     expect(readFileSync(out, "utf8")).toBe("已有的文件");
-    expect(capexit(["notice", WORKBOOK, "-o", out, "--contact", "x", "--force"]).code).toBe(0);
+    expect((await capexit(["notice", WORKBOOK, "-o", out, "--contact", "x", "--force"])).code).toBe(0);
     expect(readFileSync(out, "utf8")).toContain("公示名单");
     expect(readdirSync(join(dir, "force"))).toEqual(["公示.md"]);
   });
 
-  it("never writes over an input, even with --force", () => {
+  it("never writes over an input, even with --force", async () => {
     const input = join(dir, "input", "随州市2024.xlsx");
     mkdirSync(join(dir, "input"), { recursive: true });
     writeFileSync(input, readFileSync(WORKBOOK));
     for (const given of [input, join(dir, "input")]) {
-      const r = capexit(["notice", given, "-o", input, "--force", "--contact", "x"]);
+      const r = await capexit(["notice", given, "-o", input, "--force", "--contact", "x"]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`capexit: 公示文件不能写在输入文件上：${input}\n`);
     }
@@ -338,49 +355,49 @@ describe("capexit notice: files and options", () => {
     ["no days", ["--days", "0"], /--days 的值“0”应为 1 至 365 的整天数/],
     ["days that are not a number", ["--days", "一周"], /--days 的值“一周”/],
     ["a bad --as-of", ["--as-of", "明天"], /--as-of/],
-  ])("refuses %s in one sentence, exit 2", (_, args, message) => {
-    const r = capexit(["notice", WORKBOOK, ...args]);
+  ])("refuses %s in one sentence, exit 2", async (_, args, message) => {
+    const r = await capexit(["notice", WORKBOOK, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .*\.js|Error:/);
   });
 
-  it("refuses an enterprise entered twice, naming both places", () => {
-    const r = capexit(["notice", join(YAML_DIR, "随县.yaml"), WORKBOOK]);
+  it("refuses an enterprise entered twice, naming both places", async () => {
+    const r = await capexit(["notice", join(YAML_DIR, "随县.yaml"), WORKBOOK]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^capexit: 同一企业（统一社会信用代码 91421321MA4001P57G）填报了两次：.*随县\.yaml 第\d+行 和 .*随州市2024\.xlsx 附表1 第\d+行/);
   });
 
-  it("refuses a file without records, and a missing file", () => {
+  it("refuses a file without records, and a missing file", async () => {
     const empty = join(dir, "empty.yaml");
     writeFileSync(empty, "[]\n");
-    expect(capexit(["notice", empty]).stderr).toBe("capexit: 输入中没有企业记录，未生成公示名单\n");
-    expect(capexit(["notice", join(dir, "无此文件.xlsx")]).code).toBe(2);
+    expect((await capexit(["notice", empty])).stderr).toBe("capexit: 输入中没有企业记录，未生成公示名单\n");
+    expect((await capexit(["notice", join(dir, "无此文件.xlsx")])).code).toBe(2);
   });
 
-  it("makes the notice from input with errors, says so, and exits 1", () => {
+  it("makes the notice from input with errors, says so, and exits 1", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(join(YAML_DIR, "随县.yaml"), "utf8").replace("91421321MA4001P65B", "91421321MA4001P65X"));
     const out = join(dir, "bad.md");
-    const r = capexit(["notice", bad, "-o", out, "--contact", "x"]);
+    const r = await capexit(["notice", bad, "-o", out, "--contact", "x"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^capexit: 输入中有 1 个错误/);
     expect(existsSync(out)).toBe(true);
   });
 
-  it("speaks English with --lang en", () => {
-    const r = capexit(["notice", WORKBOOK, "--lang", "en", "--from", "2024-12-02", "--contact", "tel. 0722-3226789", "--as-of", "2024-12-20"]);
+  it("speaks English with --lang en", async () => {
+    const r = await capexit(["notice", WORKBOOK, "--lang", "en", "--from", "2024-12-02", "--contact", "tel. 0722-3226789", "--as-of", "2024-12-20"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("public notice");
     expect(r.stdout).toContain("| No. | County | Enterprise | USCC |");
-    expect(capexit(["notice", WORKBOOK, "--lang", "en", "--days", "x"]).stderr).toMatch(/^capexit: --days “x” should be a whole number/);
+    expect((await capexit(["notice", WORKBOOK, "--lang", "en", "--days", "x"])).stderr).toMatch(/^capexit: --days “x” should be a whole number/);
   });
 
-  it("is listed in --help, with its options", () => {
-    const r = capexit(["--help"]);
+  it("is listed in --help, with its options", async () => {
+    const r = await capexit(["--help"]);
     expect(r.stdout).toMatch(/notice \[options\] <files\.\.\.>/);
-    const own = capexit(["notice", "--help"]);
+    const own = await capexit(["notice", "--help"]);
     expect(own.code).toBe(0);
     for (const o of ["--title", "--from", "--days", "--to", "--contact", "--issuer", "--as-of", "--force"]) expect(own.stdout).toContain(o);
   });
