@@ -362,6 +362,8 @@ describe("the writers", () => {
     expect(body.text[0]).toBe(doc.title);
     expect(body.text).toContain("统一社会信用代码");
     expect(body.text).toContain(doc.lead![0]);
+    // the as-of line sits against the right margin by a tab stop, not by a tab character in the text
+    expect(body.text).toContain(doc.asOfLine);
     expect(body.text.slice(-2)).toEqual(doc.signature);
     const footer = await xmlOf(zip, "word/footer1.xml");
     expect(footer.instructions.map((s) => s.trim())).toEqual(["PAGE", "NUMPAGES"]);

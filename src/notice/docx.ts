@@ -14,6 +14,7 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
@@ -142,7 +143,7 @@ export async function documentDocx(doc: SummaryDocument, lang: Lang): Promise<Ui
         new Paragraph({
           tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
           spacing: { before: 60, after: 60 },
-          children: [run(`${doc.compilerLine}\t${doc.asOfLine}`, INFO_SIZE)],
+          children: [new TextRun({ font: FONT, size: INFO_SIZE, children: [doc.compilerLine, new Tab(), doc.asOfLine] })],
         }),
       );
     }
