@@ -42,15 +42,19 @@ const CELL_MARGINS = { left: 57, right: 57, top: 20, bottom: 20 };
 const TEXT_WIDTH = convertMillimetersToTwip(297 - MARGIN_MM.left - MARGIN_MM.right);
 
 const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const BORDERS = { top: rule, bottom: rule, left: rule, right: rule };
+/** set once on the table, not on each cell: a list of 10,000 rows is big enough without */
+const BORDERS = { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule };
+/** paragraph styles of the table's text: its size and weight live here rather than on each run */
+const CELL_STYLE = "capexitCell";
+const HEAD_STYLE = "capexitHead";
 
 function run(text: string, size: number, bold = false): TextRun {
   return new TextRun({ text, size, bold, font: FONT });
 }
 
 function prose(text: string): Paragraph {
-  // 2 characters of first-line indent, as Chinese prose is set
-  return new Paragraph({ children: [run(text, PROSE_SIZE)], indent: { firstLineChars: 200 }, spacing: { line: 360, after: 60 } });
+  // 2 characters of first-line indent, as Chinese prose is set (in characters for Word, in twips for other readers)
+  return new Paragraph({ children: [run(text, PROSE_SIZE)], indent: { firstLineChars: 200, firstLine: PROSE_SIZE * 20 }, spacing: { line: 360, after: 60 } });
 }
 
 /** Group labels spanning their columns: [label, first column, last column]. */
@@ -66,14 +70,12 @@ function groups(columns: readonly Column[]): { label: string; from: number; to: 
 
 function headerCell(text: string, width: number, span: { columns?: number; rows?: number } = {}): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, TABLE_SIZE, true)] })],
+    children: [new Paragraph({ style: HEAD_STYLE, children: [new TextRun(text)] })],
     width: { size: width, type: WidthType.DXA },
     columnSpan: span.columns,
     rowSpan: span.rows,
-    margins: CELL_MARGINS,
     verticalAlign: VerticalAlignTable.CENTER,
     shading: { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" },
-    borders: BORDERS,
   });
 }
 
@@ -98,14 +100,16 @@ function headerRows(t: DocTable, widths: readonly number[]): TableRow[] {
   return [new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, children: bottom })];
 }
 
-function bodyCell(text: string, width: number, column: Column, bold: boolean): TableCell {
-  const alignment = column.kind === "text" ? AlignmentType.LEFT : AlignmentType.RIGHT;
+/** A body cell: as little markup as will do (style, alignment of numbers, bold for a total). */
+function bodyCell(text: string, column: Column, bold: boolean): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment, children: text ? [run(text, TABLE_SIZE, bold)] : [] })],
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: CELL_MARGINS,
-    borders: BORDERS,
+    children: [
+      new Paragraph({
+        style: CELL_STYLE,
+        alignment: column.kind === "text" ? undefined : AlignmentType.RIGHT,
+        children: text ? [bold ? new TextRun({ text, bold }) : new TextRun(text)] : [],
+      }),
+    ],
   });
 }
 
@@ -117,11 +121,11 @@ function table(t: DocTable): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+    margins: CELL_MARGINS,
     rows: [
       ...headerRows(t, widths),
-      ...body.map(
-        (r) => new TableRow({ cantSplit: true, children: r.cells.map((v, i) => bodyCell(cellText(v), widths[i]!, t.columns[i]!, r.bold)) }),
-      ),
+      ...body.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((v, i) => bodyCell(cellText(v), t.columns[i]!, r.bold)) })),
     ],
   });
 }
@@ -170,7 +174,13 @@ export async function documentDocx(doc: SummaryDocument, lang: Lang): Promise<Ui
   const document = new Document({
     creator: "capexit",
     title: doc.title,
-    styles: { default: { document: { run: { font: FONT, size: PROSE_SIZE } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: PROSE_SIZE } } },
+      paragraphStyles: [
+        { id: CELL_STYLE, name: "capexit 表格", run: { font: FONT, size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 0 } } },
+        { id: HEAD_STYLE, name: "capexit 表头", basedOn: CELL_STYLE, run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
+      ],
+    },
     sections: [
       {
         properties: {
