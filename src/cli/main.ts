@@ -8,6 +8,7 @@ import { register as registerSchema } from "./commands/schema.js";
 import { register as registerCheck } from "./commands/check.js";
 import { register as registerSummarize } from "./commands/summarize.js";
 import { register as registerRender } from "./commands/render.js";
+import { register as registerNotice } from "./commands/notice.js";
 
 const VERSION = "0.1.0";
 
@@ -33,6 +34,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
   registerCheck(program, state);
   registerSummarize(program, state);
   registerRender(program, state);
+  registerNotice(program, state);
 
   try {
     await program.parseAsync(argv);

@@ -18,7 +18,13 @@ export function markdownTable(t: Table): string {
 
 export function formatSummaryMarkdown(doc: SummaryDocument, lang: Lang): string {
   const sep = lang === "en" ? "; " : "　";
-  const out = [`# ${mdCell(doc.title)}`, "", `${mdCell(doc.compilerLine)}${sep}${mdCell(doc.asOfLine)}`];
+  const out = [`# ${mdCell(doc.title)}`];
+  for (const p of doc.lead ?? []) out.push("", mdCell(p));
+  const info = [doc.compilerLine, doc.asOfLine].filter((s) => s.trim()).map(mdCell);
+  if (info.length) out.push("", info.join(sep));
   for (const t of doc.tables) out.push("", `## ${t.name}`, "", markdownTable(t));
+  for (const p of doc.closing ?? []) out.push("", mdCell(p));
+  // a backslash at the end of a line is Markdown's hard line break: the issuer above the date
+  if (doc.signature?.length) out.push("", doc.signature.map(mdCell).join("\\\n"));
   return out.join("\n") + "\n";
 }

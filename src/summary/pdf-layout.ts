@@ -1,7 +1,9 @@
 // Pure: the summary's tables -> A4 landscape pages of ruling lines and text, in
 // the draw operations of src/render (which subsets the fonts and writes the PDF).
 // Each table starts a page; every page repeats the title, the compiler / as-of
-// line and the table's header, and carries 第N页 共M页 at its foot.
+// line and the table's header, and carries 第N页 共M页 at its foot. A document
+// with prose (a notice) has its lead paragraph under the first title, and its
+// closing paragraphs and signature after the last table.
 import type { Lang } from "../i18n/index.js";
 import { MISSING_MARK } from "../render/format.js";
 import type { DrawOp, Face, LayoutFonts, PageLayout } from "../render/layout.js";
@@ -15,6 +17,9 @@ const MARGIN = { left: 10 * MM, right: 10 * MM, top: 10 * MM, bottom: 12 * MM };
 const TITLE_SIZE = 15;
 const INFO_SIZE = 9;
 const FOOT_SIZE = 8;
+/** prose: the lead and closing paragraphs and the signature */
+const PARA_SIZE = 11;
+const PARA_LEAD = 1.5;
 const RULE = 0.5;
 const PAD_X = 1.8;
 const PAD_Y = 1.6;
@@ -142,7 +147,34 @@ function headerCells(t: Table, xs: readonly number[], widths: readonly number[],
 
 const alignOf = (c: Column): Align => (c.kind === "text" ? "left" : "right");
 
-function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m: Metrics): void {
+const BODY_BOTTOM = A4_LANDSCAPE.height - MARGIN.bottom - FOOT_SIZE * 2;
+
+/** The page's title, centred; returns the top of what follows it. */
+function drawTitle(p: Pages, title: string, m: Metrics): number {
+  const shown = printable(title, m, "bold");
+  const tw = m.measure.bold(shown) * TITLE_SIZE;
+  p.text((A4_LANDSCAPE.width - tw) / 2, MARGIN.top + ASCENT * TITLE_SIZE, TITLE_SIZE, shown, "bold");
+  return MARGIN.top + TITLE_SIZE * 1.6;
+}
+
+/** A paragraph's lines across the page, the first indented two characters as Chinese prose is. */
+function paragraphLines(text: string, m: Metrics): string[] {
+  const width = A4_LANDSCAPE.width - MARGIN.left - MARGIN.right;
+  return breakLines(`\u3000\u3000${printable(text, m, "regular")}`, width, PARA_SIZE, m.measure.regular);
+}
+
+/** Draws paragraphs from `top`; returns the top of what follows them. */
+function drawParagraphs(p: Pages, paragraphs: readonly string[][], top: number): number {
+  for (const lines of paragraphs) {
+    for (const line of lines) {
+      p.text(MARGIN.left, top + (PARA_LEAD - 1) * PARA_SIZE * 0.5 + ASCENT * PARA_SIZE, PARA_SIZE, line, "regular");
+      top += PARA_SIZE * PARA_LEAD;
+    }
+  }
+  return top;
+}
+
+function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m: Metrics, lead: readonly string[] = []): number {
   const avail = A4_LANDSCAPE.width - MARGIN.left - MARGIN.right;
   const units = t.columns.reduce((n, c) => n + c.width, 0);
   const scale = avail / units;
@@ -152,9 +184,11 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
   // a Chinese character takes two width units: size it to fit, 5.5–9 pt
   const size = Math.min(9, Math.max(5.5, scale * 1.8));
   const header = headerCells(t, xs, widths, size, m);
-  const bottom = A4_LANDSCAPE.height - MARGIN.bottom - FOOT_SIZE * 2;
+  const bottom = BODY_BOTTOM;
+  const leadLines = lead.map((text) => paragraphLines(text, m));
 
   let y = 0;
+  let firstPage = true;
   let bodyTop = 0;
   // the body's column rules run from the header to the last row of the page, one per column
   const closeBody = () => {
@@ -164,14 +198,16 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
   const startPage = () => {
     if (y > 0) closeBody();
     p.newPage();
-    let top = MARGIN.top;
-    const tw = m.measure.bold(printable(title, m, "bold")) * TITLE_SIZE;
-    p.text((A4_LANDSCAPE.width - tw) / 2, top + ASCENT * TITLE_SIZE, TITLE_SIZE, printable(title, m, "bold"), "bold");
-    top += TITLE_SIZE * 1.6;
-    p.text(MARGIN.left, top + ASCENT * INFO_SIZE, INFO_SIZE, printable(doc.compilerLine, m, "regular"), "regular");
-    const asOf = printable(doc.asOfLine, m, "regular");
-    p.text(A4_LANDSCAPE.width - MARGIN.right - m.measure.regular(asOf) * INFO_SIZE, top + ASCENT * INFO_SIZE, INFO_SIZE, asOf, "regular");
-    top += INFO_SIZE * 1.7;
+    let top = drawTitle(p, title, m);
+    if (firstPage && leadLines.length) top = drawParagraphs(p, leadLines, top) + PARA_SIZE * 0.5;
+    firstPage = false;
+    // a document without a compiler or as-of line (a notice without --as-of) gives the line no room
+    if (doc.compilerLine.trim() || doc.asOfLine.trim()) {
+      p.text(MARGIN.left, top + ASCENT * INFO_SIZE, INFO_SIZE, printable(doc.compilerLine, m, "regular"), "regular");
+      const asOf = printable(doc.asOfLine, m, "regular");
+      p.text(A4_LANDSCAPE.width - MARGIN.right - m.measure.regular(asOf) * INFO_SIZE, top + ASCENT * INFO_SIZE, INFO_SIZE, asOf, "regular");
+      top += INFO_SIZE * 1.7;
+    }
     for (const c of header.cells) {
       const box = { ...c.box, y: c.box.y + top };
       p.rect(box);
@@ -196,12 +232,51 @@ function layoutTable(p: Pages, doc: SummaryDocument, t: Table, title: string, m:
     y += h;
   }
   closeBody();
+  return y;
+}
+
+/**
+ * The closing paragraphs and the signature under the last table, on a new page
+ * (with the title) where they do not fit. The signature follows the usage of
+ * official documents: its lines centred on one another, the block set in from
+ * the right margin, kept together with nothing left alone above it.
+ */
+function layoutClosing(p: Pages, doc: SummaryDocument, m: Metrics, y: number): void {
+  const paragraphs = (doc.closing ?? []).map((text) => paragraphLines(text, m));
+  const signature = (doc.signature ?? []).map((s) => printable(s, m, "regular")).filter((s) => s.trim());
+  if (!paragraphs.length && !signature.length) return;
+  const lineHeight = PARA_SIZE * PARA_LEAD;
+  let top = y + PARA_SIZE * 0.8;
+  const room = (lines: number) => {
+    if (top + lines * lineHeight <= BODY_BOTTOM) return;
+    p.newPage();
+    top = drawTitle(p, doc.title, m);
+  };
+  paragraphs.forEach((lines, i) => {
+    // the last paragraph goes with the signature: a signature alone on a page says nothing
+    const last = i === paragraphs.length - 1;
+    room(lines.length + (last && signature.length ? signature.length + 1 : 0));
+    top = drawParagraphs(p, [lines], top);
+  });
+  if (!signature.length) return;
+  room(signature.length + 1);
+  top += lineHeight;
+  const widths = signature.map((s) => m.measure.regular(s) * PARA_SIZE);
+  const block = Math.max(...widths);
+  const right = A4_LANDSCAPE.width - MARGIN.right - PARA_SIZE * 4;
+  signature.forEach((s, i) => {
+    const x = right - block + (block - widths[i]!) / 2;
+    p.text(x, top + (PARA_LEAD - 1) * PARA_SIZE * 0.5 + ASCENT * PARA_SIZE, PARA_SIZE, s, "regular");
+    top += lineHeight;
+  });
 }
 
 export function layoutSummaryPdf(doc: SummaryDocument, fonts: LayoutFonts, lang: Lang): PageLayout[] {
   const m: Metrics = { fonts, measure: { regular: measurer(fonts, "regular"), bold: measurer(fonts, "bold") } };
   const p = new Pages();
-  doc.tables.forEach((t, i) => layoutTable(p, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`, m));
+  let y = 0;
+  doc.tables.forEach((t, i) => (y = layoutTable(p, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`, m, i === 0 ? (doc.lead ?? []) : [])));
+  layoutClosing(p, doc, m, y);
   const total = p.pages.length;
   p.pages.forEach((page, i) => {
     const text = lang === "en" ? `Page ${i + 1} of ${total}` : `第${i + 1}页 共${total}页`;

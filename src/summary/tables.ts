@@ -48,6 +48,12 @@ export interface SummaryDocument {
   /** 截至 2024年12月31日 */
   asOfLine: string;
   tables: Table[];
+  /** paragraphs before the tables (a notice's lead paragraph); a summary has none */
+  lead?: string[];
+  /** paragraphs after the last table (a notice's 公示期 and where to object) */
+  closing?: string[];
+  /** lines set flush right at the very end: the issuing body, then the date */
+  signature?: string[];
 }
 
 interface ColumnSpec<R> {

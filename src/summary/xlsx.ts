@@ -1,10 +1,13 @@
 // The printable workbook: sheets 汇总, 进度 and 明细, drawn from the same tables
 // as every other output. 合计 rows are SUM formulas that carry their results, so
-// a viewer that does not recalculate still shows the numbers.
+// a viewer that does not recalculate still shows the numbers. A document with
+// prose (a notice) has its lead paragraph above the first table and its closing
+// paragraphs and signature under the last.
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
 import { columnLetter } from "../read/xlsx.js";
 import type { Column, SummaryDocument, Table } from "./tables.js";
+import { displayWidth } from "./text.js";
 
 const NUM_FMT: Record<Column["kind"], string | undefined> = {
   text: undefined,
@@ -17,10 +20,25 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
 const FONT = "宋体";
 
-/** Rows above the data: title, compiler / as-of line, then one or two header rows. */
+/** Rows above the data: title, (lead paragraphs,) compiler / as-of line, then one or two header rows. */
 const TITLE_ROW = 1;
-const INFO_ROW = 2;
-const HEADER_TOP = 3;
+const PROSE_SIZE = 11;
+
+interface Prose {
+  lead: readonly string[];
+  closing: readonly string[];
+  signature: readonly string[];
+}
+
+const NO_PROSE: Prose = { lead: [], closing: [], signature: [] };
+
+/** Excel sizes no merged cell to its text: the height of a wrapped paragraph across the sheet, estimated. */
+function paragraphHeight(text: string, columns: readonly Column[]): number {
+  const room = columns.reduce((n, c) => n + c.width + 2, 0);
+  // a Chinese character is about two of Excel's width units at 11 pt, a little over
+  const lines = Math.max(1, Math.ceil((displayWidth(text) * 1.1) / room));
+  return lines * PROSE_SIZE * 1.45 + 6;
+}
 
 function headerRows(t: Table): number {
   return t.columns.some((c) => c.group) ? 2 : 1;
@@ -37,9 +55,12 @@ function groupSpans(columns: readonly Column[]): { label: string; from: number; 
   return out;
 }
 
-function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: SummaryDocument, t: Table, heading: string): void {
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: SummaryDocument, t: Table, heading: string, prose: Prose = NO_PROSE): void {
   const n = t.columns.length;
   const hr = headerRows(t);
+  const hasInfo = !!(doc.compilerLine.trim() || doc.asOfLine.trim());
+  const INFO_ROW = TITLE_ROW + 1 + prose.lead.length;
+  const HEADER_TOP = INFO_ROW + (hasInfo ? 1 : 0);
   const headerBottom = HEADER_TOP + hr - 1;
   const firstData = headerBottom + 1;
   const ws = wb.addWorksheet(t.name, {
@@ -68,15 +89,18 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: SummaryDocument
   title.font = { name: FONT, size: 16, bold: true };
   title.alignment = { horizontal: "center", vertical: "middle" };
   ws.getRow(TITLE_ROW).height = 30;
+  prose.lead.forEach((text, i) => paragraphRow(ws, TITLE_ROW + 1 + i, text, t.columns));
   const half = Math.max(1, Math.floor(n / 2));
-  ws.mergeCells(INFO_ROW, 1, INFO_ROW, half);
-  if (half + 1 <= n) ws.mergeCells(INFO_ROW, half + 1, INFO_ROW, n);
-  ws.getCell(INFO_ROW, 1).value = doc.compilerLine;
-  ws.getCell(INFO_ROW, 1).font = { name: FONT, size: 11 };
-  const asOf = ws.getCell(INFO_ROW, Math.min(n, half + 1));
-  asOf.value = doc.asOfLine;
-  asOf.font = { name: FONT, size: 11 };
-  if (half + 1 <= n) asOf.alignment = { horizontal: "right" };
+  if (hasInfo) {
+    ws.mergeCells(INFO_ROW, 1, INFO_ROW, half);
+    if (half + 1 <= n) ws.mergeCells(INFO_ROW, half + 1, INFO_ROW, n);
+    ws.getCell(INFO_ROW, 1).value = doc.compilerLine;
+    ws.getCell(INFO_ROW, 1).font = { name: FONT, size: 11 };
+    const asOf = ws.getCell(INFO_ROW, Math.min(n, half + 1));
+    asOf.value = doc.asOfLine;
+    asOf.font = { name: FONT, size: 11 };
+    if (half + 1 <= n) asOf.alignment = { horizontal: "right" };
+  }
 
   // headers: a group label spans its columns; a column without one spans both header rows
   const headerStyle = (cell: ExcelJS.Cell) => {
@@ -142,7 +166,45 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, doc: SummaryDocument
     });
     row.commit();
   }
+  writeClosing(ws, firstData + t.rows.length + (t.total ? 1 : 0), prose, t.columns);
   ws.commit();
+}
+
+/** One paragraph in a row merged across the sheet, wrapped, its first line indented two characters. */
+function paragraphRow(ws: ExcelJS.Worksheet, r: number, text: string, columns: readonly Column[]): void {
+  ws.mergeCells(r, 1, r, columns.length);
+  const cell = ws.getCell(r, 1);
+  cell.value = `\u3000\u3000${text}`;
+  cell.font = { name: FONT, size: PROSE_SIZE };
+  cell.alignment = { vertical: "top", wrapText: true };
+  ws.getRow(r).height = paragraphHeight(cell.value, columns);
+}
+
+/**
+ * Under the table: a blank row, the closing paragraphs, a blank row, then the
+ * signature lines centred on one another over the right-hand columns.
+ */
+function writeClosing(ws: ExcelJS.Worksheet, next: number, prose: Prose, columns: readonly Column[]): void {
+  if (!prose.closing.length && !prose.signature.length) return;
+  let r = next + 1;
+  for (const text of prose.closing) {
+    paragraphRow(ws, r, text, columns);
+    ws.getRow(r++).commit();
+  }
+  if (!prose.signature.length) return;
+  r++;
+  // the fewest right-hand columns wide enough for the longest line, with room to spare
+  const need = Math.max(...prose.signature.map(displayWidth)) + 8;
+  let from = columns.length;
+  for (let w = columns[from - 1]!.width + 2; from > 1 && w < need; w += columns[from - 1]!.width + 2) from--;
+  for (const line of prose.signature) {
+    if (from < columns.length) ws.mergeCells(r, from, r, columns.length);
+    const cell = ws.getCell(r, from);
+    cell.value = line;
+    cell.font = { name: FONT, size: PROSE_SIZE };
+    cell.alignment = { horizontal: "center", vertical: "middle" };
+    ws.getRow(r++).commit();
+  }
 }
 
 /** The workbook's bytes. Written with exceljs's streaming writer: the 明细 of a big year is the bulk. */
@@ -157,7 +219,14 @@ export async function summaryWorkbook(doc: SummaryDocument): Promise<Uint8Array>
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = "capexit";
   wb.title = doc.title;
-  doc.tables.forEach((t, i) => writeSheet(wb, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`));
+  const last = doc.tables.length - 1;
+  doc.tables.forEach((t, i) =>
+    writeSheet(wb, doc, t, i === 0 ? doc.title : `${doc.title}（${t.name}）`, {
+      lead: i === 0 ? (doc.lead ?? []) : [],
+      closing: i === last ? (doc.closing ?? []) : [],
+      signature: i === last ? (doc.signature ?? []) : [],
+    }),
+  );
   await wb.commit();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
