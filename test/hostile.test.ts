@@ -36,9 +36,9 @@ describe("files that are not what their name says", () => {
   it.each([
     ["random bytes named .xlsx", "random.xlsx", () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), /不是有效的 \.xlsx/],
     ["a truncated workbook", "truncated.xlsx", () => readFileSync(EXAMPLE).subarray(0, 3000), /不是有效的 \.xlsx/],
-    ["a legacy .xls", "old.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /另存为.*\.xlsx/],
-    ["a .xls that is really xlsx-less OLE named .xlsx", "ole.xlsx", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]), /另存为/],
-    ["a CSV", "data.csv", () => Buffer.from("企业名称,统一社会信用代码\n甲,91421321MA49XY2K1E\n"), /CSV.*另存为/],
+    ["an OLE header with nothing behind it, named .xls", "old.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /不是有效的 \.xls 文件/],
+    ["half an OLE signature named .xlsx", "ole.xlsx", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]), /不是有效的 \.xlsx/],
+    ["a CSV named after no annex", "data.csv", () => Buffer.from("企业名称,统一社会信用代码\n甲,91421321MA49XY2K1E\n"), /CSV.*附表/],
     ["an empty file", "empty.xlsx", () => Buffer.alloc(0), /空的/],
     ["a text file named .txt", "notes.txt", () => Buffer.from("hello"), /不支持的文件类型/],
   ])("%s", (_, name, content, message) => {

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding, Severity } from "../model/finding.js";
-import { columnLetter } from "../read/xlsx.js";
+import { columnLetter } from "../util/columns.js";
 import { describe } from "../report/describe.js";
 import type { Validation } from "../rules/run.js";
 import { UserError } from "../util/errors.js";

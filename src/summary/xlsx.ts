@@ -3,7 +3,7 @@
 // a viewer that does not recalculate still shows the numbers.
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import { columnLetter } from "../read/xlsx.js";
+import { columnLetter } from "../util/columns.js";
 import type { Column, SummaryDocument, Table } from "./tables.js";
 
 const NUM_FMT: Record<Column["kind"], string | undefined> = {
