@@ -6,6 +6,7 @@
 import * as XLSX from "@e965/xlsx";
 import { UserError } from "../util/errors.js";
 import { cellKey, SheetGrid, type CellIssue, type CellValue, type MergedRange, type SheetState } from "./grid.js";
+import { hiddenTables } from "./ods-tables.js";
 import { decodeText } from "./text.js";
 import { isOle, isZip, notValid } from "./formats.js";
 import { openZip, ZipError, type ZipPackage } from "./zip.js";
@@ -56,27 +57,27 @@ function readZipBook(bytes: Uint8Array, file: string): SheetGrid[] {
   }
   // SheetJS reads a part by touching `content`: each is inflated then, once; a bad part
   // is noted and rethrown after, because SheetJS swallows errors of parts it looks up "safely"
-  const cfb = SheetCFB.utils.cfb_new();
   const faults: ZipError[] = [];
+  const cache = new Map<string, Buffer>();
+  const part = (name: string): Buffer => {
+    let data = cache.get(name);
+    if (!data) {
+      try {
+        const inflated = pkg.read(name);
+        data = Buffer.from(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+      } catch (e) {
+        if (!(e instanceof ZipError)) throw e;
+        faults.push(e);
+        data = EMPTY;
+      }
+      cache.set(name, data);
+    }
+    return data;
+  };
+  const cfb = SheetCFB.utils.cfb_new();
   for (const { name } of pkg.entries) {
     const entry = SheetCFB.utils.cfb_add(cfb, name, EMPTY, { unsafe: true });
-    let cached: Buffer | undefined;
-    Object.defineProperty(entry, "content", {
-      configurable: true,
-      enumerable: true,
-      get(): Buffer {
-        if (cached) return cached;
-        try {
-          const data = pkg.read(name);
-          cached = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        } catch (e) {
-          if (!(e instanceof ZipError)) throw e;
-          faults.push(e);
-          cached = EMPTY;
-        }
-        return cached;
-      },
-    });
+    Object.defineProperty(entry, "content", { configurable: true, enumerable: true, get: () => part(name) });
   }
   let wb: XLSX.WorkBook | undefined;
   let failure: unknown;
@@ -87,13 +88,34 @@ function readZipBook(bytes: Uint8Array, file: string): SheetGrid[] {
   }
   if (faults.length) throw fromZipError(faults[0]!, file);
   if (!wb) throw fromLibraryError(failure, file);
-  return sheetsOf(wb);
+  const sheets = sheetsOf(wb);
+  if (pkg.entries.some((e) => e.name === "content.xml") && !pkg.entries.some((e) => e.name === "[Content_Types].xml")) {
+    // OpenDocument: SheetJS leaves out which tables are hidden
+    let hidden: Set<string>;
+    try {
+      hidden = hiddenTables(part("content.xml").toString("utf8"), sheets.length);
+    } catch {
+      throw notValid(file);
+    }
+    if (faults.length) throw fromZipError(faults[0]!, file);
+    return sheets.map((g) => (hidden.has(g.name) ? g.withState("hidden") : g));
+  }
+  return sheets;
 }
 
 async function readOleBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]> {
-  // .xls from Excel 95 and earlier store text in the file's code page (936 for Chinese)
-  const cptable = await import("@e965/xlsx/dist/cpexcel.full.mjs");
-  XLSX.set_cptable(cptable);
+  let container: object;
+  try {
+    container = quietly(() => SheetCFB.read(bytes, { type: "buffer" }));
+  } catch {
+    throw notValid(file);
+  }
+  // an encrypted .xlsx is an OLE container holding the encrypted package
+  if (SheetCFB.find(container, "EncryptedPackage") || SheetCFB.find(container, "EncryptionInfo")) throw new UserError("file-encrypted", { file });
+  // Excel 95 and earlier (a `Book` stream, BIFF5) store text in the file's code page, 936 for Chinese
+  if (!SheetCFB.find(container, "Workbook") && SheetCFB.find(container, "Book")) {
+    XLSX.set_cptable(await import("@e965/xlsx/dist/cpexcel.full.mjs"));
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = quietly(() => XLSX.read(bytes, { ...OPTIONS, type: "buffer" }));
@@ -106,6 +128,8 @@ async function readOleBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]
 const EMPTY = Buffer.alloc(0);
 
 interface CfbApi {
+  read(data: Uint8Array, opts: { type: "buffer" }): object;
+  find(container: object, path: string): object | null;
   utils: {
     cfb_new(): object;
     cfb_add(cfb: object, name: string, content: Buffer, opts: { unsafe: boolean }): object;

@@ -57,12 +57,14 @@ export class SheetGrid {
   /** the last row and column holding a stored cell or a merge's master */
   readonly rowCount: number;
   readonly columnCount: number;
+  readonly #init: SheetGridInit;
   readonly #rows: SheetGridInit["rows"];
   readonly #issues: ReadonlyMap<number, CellIssue>;
   /** row -> the merged ranges crossing it */
   readonly #mergesByRow = new Map<number, MergedRange[]>();
 
   constructor(init: SheetGridInit) {
+    this.#init = init;
     this.name = init.name;
     this.state = init.state ?? "visible";
     this.unreadable = init.unreadable ?? false;
@@ -95,6 +97,11 @@ export class SheetGrid {
         list.push(m);
       }
     }
+  }
+
+  /** The same sheet with another visibility (some formats keep it apart from the cells). */
+  withState(state: SheetState): SheetGrid {
+    return new SheetGrid({ ...this.#init, state });
   }
 
   /** The cell as the file holds it: a merged range's other cells are empty. */
