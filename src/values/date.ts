@@ -1,5 +1,5 @@
 // Dates as clerks type them. One parser for every date field of the record.
-import { isExists } from "date-fns";
+import { isExists } from "date-fns/isExists";
 import { fail, ok, type Parsed } from "./result.js";
 import { normaliseText } from "./text.js";
 
