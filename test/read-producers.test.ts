@@ -15,6 +15,7 @@ import { loadPlan } from "../src/plan/load.js";
 import type { Plan } from "../src/plan/schema.js";
 import { readWorkbook } from "../src/read/workbook.js";
 import { validate } from "../src/rules/run.js";
+import { run } from "./support/run-async.js";
 import { ROOT, tempDir } from "./support/run.js";
 import { modelJson, PRODUCERS_FINDINGS, producersCase, writeByHand, writeWithExceljs, type HandOptions, type ModelSheet } from "./support/workbook-model.js";
 
@@ -70,11 +71,11 @@ function writeWithSheetJs(sheets: readonly ModelSheet[], bookType: "xls" | "ods"
 }
 
 /** LibreOffice converting a file, in a profile of its own (never another LibreOffice that is running). */
-function libreOffice(source: string, to: string, outDir: string): Uint8Array {
+async function libreOffice(source: string, to: string, outDir: string): Promise<Uint8Array> {
   const profile = tempDir("capexit-lo-");
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, source], { encoding: "utf8", timeout: 120_000 });
+  const r = await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, source], { timeout: 180_000 });
   const out = join(outDir, source.replace(/^.*\//, "").replace(/\.[^.]+$/, `.${to.split(":")[0]}`));
-  if (r.status !== 0 || !existsSync(out)) throw new Error(`soffice failed: ${r.stderr}`);
+  if (r.code !== 0 || !existsSync(out)) throw new Error(`soffice failed: ${r.stderr}`);
   return readFileSync(out);
 }
 
@@ -158,7 +159,7 @@ describe.skipIf(!hasSoffice)("LibreOffice converting the exceljs file now", () =
     ["ods", "libreoffice.ods"],
     ["xlsx:Calc MS Excel 2007 XML", "libreoffice.xlsx"],
   ])("to %s", async (to, name) => {
-    const data = libreOffice(source, to, join(dir, name.replace(".", "-")));
+    const data = await libreOffice(source, to, join(dir, name.replace(".", "-")));
     keep(name, data);
     expect(await judge(data, name)).toEqual(baseline);
   });
@@ -169,7 +170,7 @@ describe.skipIf(!hasOpenpyxl)("openpyxl writing the model now", () => {
     const dir = tempDir("capexit-openpyxl-");
     writeFileSync(join(dir, "model.json"), modelJson(producersCase()));
     const out = join(dir, "openpyxl.xlsx");
-    const r = spawnSync(PYTHON, [join(ROOT, "test", "fixtures", "reader", "openpyxl-write.py"), join(dir, "model.json"), out], { encoding: "utf8" });
+    const r = await run(PYTHON, [join(ROOT, "test", "fixtures", "reader", "openpyxl-write.py"), join(dir, "model.json"), out]);
     expect(r.stderr).toBe("");
     const data = readFileSync(out);
     keep("openpyxl.xlsx", data);

@@ -168,4 +168,18 @@ describe("readWorkbook on packages other tools write", () => {
     expect(records.map((r) => r.record.enterprise.name)).toEqual(["随县甲水泥厂", "随县乙砖厂"]);
     expect(findings.map((f) => [f.rule, f.location.cell])).toEqual([["unknown-column", "J4"]]);
   });
+
+  it("reports an annex sheet the workbook lists but whose part is missing, and reads the others", async () => {
+    const withTwo = clerkWorkbook();
+    withTwo.addWorksheet("附表2").addRow(["统一社会信用代码", "涉及职工人数"]);
+    const missing = await rewrite(await bytes(withTwo), async (zip) => {
+      zip.remove("xl/worksheets/sheet2.xml");
+    });
+    const { records, findings } = await readWorkbook(missing, "missing.xlsx");
+    expect(records).toHaveLength(2);
+    expect(findings.map((f) => [f.rule, f.location.sheet])).toEqual([
+      ["unknown-column", " 附表1 "],
+      ["sheet-unreadable", "附表2"],
+    ]);
+  });
 });
