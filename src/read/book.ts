@@ -42,10 +42,15 @@ export function readCsv(bytes: Uint8Array, file: string, sheet: string): SheetGr
   const text = decodeText(bytes);
   // SheetJS would read text that starts like markup as HTML or XML
   if (text === null || /^\s*</.test(text)) throw notValid(file);
-  const wb = quietly(() => XLSX.read(text, { ...OPTIONS, type: "string", raw: true }));
+  let wb: XLSX.WorkBook;
+  try {
+    // raw: every value as the text it is, judged later by the value parsers like any typed cell
+    wb = quietly(() => XLSX.read(text, { ...OPTIONS, type: "string", raw: true }));
+  } catch {
+    throw notValid(file);
+  }
   const first = wb.SheetNames[0];
-  const grid = first ? toGrid(wb.Sheets[first]!, sheet, "visible") : new SheetGrid({ name: sheet, rows: [] });
-  return grid;
+  return first ? toGrid(wb.Sheets[first]!, sheet, "visible") : new SheetGrid({ name: sheet, rows: [] });
 }
 
 function readZipBook(bytes: Uint8Array, file: string): SheetGrid[] {
