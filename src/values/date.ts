@@ -18,7 +18,7 @@ export function excelSerialToIso(serial: number): string | null {
   return isoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
-/** A date cell: exceljs gives the wall-clock date as a UTC instant. */
+/** A date cell: the reader gives the wall-clock date as a UTC instant. */
 export function jsDateToIso(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
   // the calendar day of the instant; half a second of slack absorbs floating-point serials
