@@ -6,7 +6,6 @@
 import * as XLSX from "@e965/xlsx";
 import { UserError } from "../util/errors.js";
 import { cellKey, SheetGrid, type CellIssue, type CellValue, type MergedRange, type SheetState } from "./grid.js";
-import { hiddenTables } from "./ods-tables.js";
 import { decodeText } from "./text.js";
 import { isOle, isZip, notValid } from "./formats.js";
 import { openZip, ZipError, type ZipPackage } from "./zip.js";
@@ -53,7 +52,7 @@ export function readCsv(bytes: Uint8Array, file: string, sheet: string): SheetGr
   return first ? toGrid(wb.Sheets[first]!, sheet, "visible") : new SheetGrid({ name: sheet, rows: [] });
 }
 
-function readZipBook(bytes: Uint8Array, file: string): SheetGrid[] {
+async function readZipBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]> {
   let pkg: ZipPackage;
   try {
     pkg = openZip(bytes);
@@ -95,7 +94,8 @@ function readZipBook(bytes: Uint8Array, file: string): SheetGrid[] {
   if (!wb) throw fromLibraryError(failure, file);
   const sheets = sheetsOf(wb);
   if (pkg.entries.some((e) => e.name === "content.xml") && !pkg.entries.some((e) => e.name === "[Content_Types].xml")) {
-    // OpenDocument: SheetJS leaves out which tables are hidden
+    // OpenDocument: SheetJS leaves out which tables are hidden (an XML parser only .ods needs)
+    const { hiddenTables } = await import("./ods-tables.js");
     let hidden: Set<string>;
     try {
       hidden = hiddenTables(part("content.xml").toString("utf8"), sheets.length);
