@@ -6,7 +6,7 @@ import { leaves } from "../src/model/fields.js";
 import { RecordSchema } from "../src/model/record.js";
 import { assemble } from "../src/read/assemble.js";
 import { readYaml } from "../src/read/yaml.js";
-import { SheetGrid, type CellIssue } from "../src/read/grid.js";
+import { cellKey, SheetGrid, type CellIssue } from "../src/read/grid.js";
 import { readListSheet } from "../src/read/list-sheet.js";
 import { readWorkbook } from "../src/read/workbook.js";
 import { ANNEX1 } from "../src/model/sheets.js";
@@ -120,7 +120,7 @@ describe("readers", () => {
     const issue = fc.constantFrom<CellIssue>({ rule: "formula-no-value" }, { rule: "cell-error", error: "#N/A" });
     fc.assert(
       fc.property(fc.array(label, { maxLength: 8 }), fc.array(fc.array(value, { maxLength: 8 }), { maxLength: 6 }), fc.array(merge, { maxLength: 4 }), fc.array(fc.tuple(fc.nat(8), fc.nat(8), issue), { maxLength: 3 }), (header, rows, merges, issues) => {
-        const grid = new SheetGrid({ name: "附表1", rows: [header, ...rows], merges, issues: new Map(issues.map(([r, c, i]) => [(r + 1) * 16_384 + c + 1, i])) });
+        const grid = new SheetGrid({ name: "附表1", rows: [header, ...rows], merges, issues: new Map(issues.map(([r, c, i]) => [cellKey(r + 1, c + 1), i])) });
         const findings: import("../src/model/finding.js").Finding[] = [];
         const read = readListSheet(grid, ANNEX1, "p.xlsx", findings);
         expect(read === null || read.rows.length <= rows.length + issues.length).toBe(true);

@@ -9,7 +9,10 @@ import { loadPlan } from "../src/plan/load.js";
 import type { Plan } from "../src/plan/schema.js";
 import { readBook } from "../src/read/book.js";
 import { csvAnnex, sniff } from "../src/read/formats.js";
-import { SheetGrid } from "../src/read/grid.js";
+import type { Finding } from "../src/model/finding.js";
+import { ANNEX1 } from "../src/model/sheets.js";
+import { cellKey, SheetGrid } from "../src/read/grid.js";
+import { readListSheet } from "../src/read/list-sheet.js";
 import { loadInputs } from "../src/read/inputs.js";
 import { decodeText } from "../src/read/text.js";
 import { readWorkbook } from "../src/read/workbook.js";
@@ -144,7 +147,7 @@ describe("SheetGrid", () => {
       { top: 1, left: 1, bottom: 1, right: 4 },
       { top: 3, left: 3, bottom: 5, right: 3 },
     ],
-    issues: new Map([[4 * 16_384 + 4, { rule: "cell-error" as const, error: "#N/A" }]]),
+    issues: new Map([[cellKey(4, 4), { rule: "cell-error" as const, error: "#N/A" }]]),
   });
 
   it("shows a merged cell with its master's content; stored keeps the file's", () => {
@@ -172,6 +175,12 @@ describe("SheetGrid", () => {
     const big = new SheetGrid({ name: "x", rows: [["a"], ["b"]], merges: [{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }] });
     expect(big.value(2, 5)).toBe("a");
     expect(big.dataRows()).toEqual([1, 2]);
+  });
+
+  it("an invalid date among the top rows (a damaged file) is no label and no crash", () => {
+    const findings: Finding[] = [];
+    const grid = new SheetGrid({ name: "附表1", rows: [[new Date(NaN), "县市区"], ["企业名称", "企业地址", "统一社会信用代码"], ["甲", "随县", U1]] });
+    expect(readListSheet(grid, ANNEX1, "x.xls", findings)?.rows).toHaveLength(1);
   });
 
   it("readBook gives every sheet with its state and merges, chart sheets included", async () => {

@@ -46,7 +46,12 @@ export interface SheetGridInit {
 /** Merged cells indexed at most: past this a hostile file's overlapping ranges are left as stored. */
 const MAX_MERGE_INDEX = 2_000_000;
 
-export const cellKey = (row: number, col: number) => row * 16_384 + col;
+/** Room for every column Excel has (XFD = 16,384). */
+const ROW_STRIDE = 16_385;
+/** One number for a cell, to key maps by. */
+export const cellKey = (row: number, col: number) => row * ROW_STRIDE + col;
+const keyRow = (key: number) => Math.floor(key / ROW_STRIDE);
+const keyCol = (key: number) => key % ROW_STRIDE;
 
 export class SheetGrid {
   readonly name: string;
@@ -79,8 +84,8 @@ export class SheetGrid {
       cols = Math.max(cols, r.length);
     });
     for (const key of this.#issues.keys()) {
-      rows = Math.max(rows, Math.floor(key / 16_384));
-      cols = Math.max(cols, key % 16_384);
+      rows = Math.max(rows, keyRow(key));
+      cols = Math.max(cols, keyCol(key));
     }
     for (const m of this.merges) {
       rows = Math.max(rows, m.top);
@@ -142,7 +147,7 @@ export class SheetGrid {
     this.#rows.forEach((r, i) => {
       if (r && r.some((v) => v !== undefined)) out.add(i + 1);
     });
-    for (const key of this.#issues.keys()) out.add(Math.floor(key / 16_384));
+    for (const key of this.#issues.keys()) out.add(keyRow(key));
     return [...out].sort((a, b) => a - b);
   }
 

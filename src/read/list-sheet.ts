@@ -50,9 +50,11 @@ export function annexOf(name: string): SheetSpec | undefined {
   return sheetSpecByName.get(normaliseLabel(name));
 }
 
+/** A cell as header text; a date is no label (and an invalid one, which a damaged file may hold, has no text). */
 function cellText(v: CellValue | undefined): string {
   if (v === undefined) return "";
-  return v instanceof Date ? v.toISOString() : String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString();
+  return String(v);
 }
 
 interface HeaderCell {

@@ -6,6 +6,7 @@
 // images, chart sheets, defined names).
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { columnLetter } from "../../src/util/columns.js";
 import { makeUscc } from "./records.js";
 
 export type ModelCell = string | number | boolean | null | { date: string } | { formula: string; result: number } | { error: "#N/A" | "#DIV/0!" };
@@ -147,7 +148,6 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-const colLetter = (n: number): string => (n <= 0 ? "" : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 // a 1×1 transparent PNG
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
@@ -196,7 +196,7 @@ export async function writeByHand(sheets: readonly ModelSheet[], opts: HandOptio
       const cells = row
         .map((cell, c) => {
           if (cell === null || cell === undefined) return "";
-          const ref = a("r", `${colLetter(c + 1)}${r + 1}`);
+          const ref = a("r", `${columnLetter(c + 1)}${r + 1}`);
           if (typeof cell === "string") {
             if (opts.inlineStrings) return `<${p}c${ref}${a("t", "inlineStr")}><${p}is><${p}t${a("xml:space", "preserve")}>${esc(cell)}</${p}t></${p}is></${p}c>`;
             return `<${p}c${ref}${a("t", "s")}><${p}v>${sst(cell)}</${p}v></${p}c>`;
