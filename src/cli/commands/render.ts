@@ -18,7 +18,7 @@ export function register(program: Command, state: CliState): void {
     .command("render")
     .description("打印附表1、附表2：每家企业一份 PDF，或全部合为一个 PDF")
     .argument("<form>", "annex1（附表1 基本情况表）、annex2（附表2 验收意见表）或表格模板 .yaml")
-    .argument("[files...]", ".xlsx / .yaml 文件或文件夹")
+    .argument("[files...]", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹")
     .option("-o, --output <path>", "文件夹（每家企业一个 PDF）或以 .pdf 结尾的文件（合为一个）")
     .option("--blank", "打印空白表，供手工填写")
     .option("--font <file>", "字体：TTF/OTF 文件；TTC 字体集用 文件.ttc#编号（编号从 0 起）")
