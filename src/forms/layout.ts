@@ -107,7 +107,7 @@ function keysFor(printed: string | undefined, paths: readonly string[], sheets: 
   return [...out];
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, "").trim();
+const oneLine = (s: string) => s.replace(/[\s\u3000]+/g, "");
 
 /** {county} on the 填报单位 line names the department that filled the form in; the county is the unit it belongs to. */
 const aboveField = (path: string) => (path === "county" ? "reportingUnit" : path);

@@ -5,6 +5,7 @@
 // own cell after a prefix (在岗职工人数  86人), or typed after the label and a
 // colon. Nothing is invented: a label the form lacks gives a finding, not a
 // value. Pure.
+import { fieldMeta } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import type { Location, RawValue } from "../model/source.js";
 import type { RawField } from "../read/assemble.js";
@@ -99,8 +100,10 @@ function plausible(slot: Slot, remainder: string): boolean {
   const first = slot.fields[0]!;
   if (first.format === "check" || hasMarks(rest)) return true;
   const key = labelKey(rest);
-  // a number with whatever unit it was typed with
-  return /^[0-9][0-9.,]*[^0-9]{0,4}$/.test(key) || /^(是|否|有|无|√|×)$/.test(key);
+  const kind = fieldMeta(first.path)?.kind;
+  // a number, however typed (86人, 八十六): short, with no sentence in it; else a yes/no
+  if (kind === "amount" || kind === "count") return key.length <= 12 && !/[,。;；]/.test(key);
+  return /^(是|否|有|无|√|×)$/.test(key);
 }
 
 interface Matched {
@@ -243,6 +246,9 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
     if (id === undefined) continue;
     const first = assigned.get(id);
     if (first) {
+      // the label again, with its value: the value is no unknown label of its own
+      const beside = at(m.row, m.right + 1);
+      if (beside && !roles.has(beside)) consumed.add(beside);
       findings.push({ severity: "warning", rule: "form-duplicate-label", field: slotById.get(id)!.fields[0]!.path, record: null, location: where(m.row, m.col), data: { text: tidy(m.text), first: source.cellName(first.row, first.col) }, value: tidy(m.text) });
       continue;
     }
@@ -390,11 +396,15 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
   if (lacking.length) {
     findings.push({ severity: "warning", rule: "form-labels-missing", field: null, record: null, location: table, data: { labels: [...new Set(lacking)].join("、"), count: new Set(lacking).size } });
   }
-  for (const m of masters) {
-    if (roles.has(m) || consumed.has(m)) continue;
-    const text = tidy(m.text);
-    if (text === "" || isNothing(text)) continue;
-    findings.push({ severity: "warning", rule: "form-unknown-label", field: null, record: null, location: where(m.row, m.col), data: { text: text.length > 40 ? `${text.slice(0, 39)}…` : text }, value: text.length > 60 ? `${text.slice(0, 57)}…` : text });
+  // cells that are neither a label of the form nor the value of one: an unknown label, and the value beside it
+  const unknown = masters.filter((m) => !roles.has(m) && !consumed.has(m) && tidy(m.text) !== "" && !isNothing(tidy(m.text)));
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  for (const m of unknown) {
+    const left = m.col > 1 ? at(m.row, m.col - 1) : undefined;
+    if (left && unknown.includes(left)) continue; // the value of the unknown label left of it
+    const right = at(m.row, m.right + 1);
+    const value = right && unknown.includes(right) ? tidy(right.text) : tidy(m.text);
+    findings.push({ severity: "warning", rule: "form-unknown-label", field: null, record: null, location: where(m.row, m.col), data: { text: cut(tidy(m.text), 40) }, value: cut(value, 60) });
   }
 
   const uscc = fields.find((f) => f.path === "enterprise.uscc");

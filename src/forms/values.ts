@@ -77,7 +77,8 @@ export function fieldValue(field: FieldRef, text: string): SlotValue {
   const t = tidy(text);
   if (t === "") return { path, raw: null };
   const kind = meta?.kind ?? "text";
-  if (kind !== "text" && (isNothing(t) || NONE.has(labelKey(t)))) return { path, raw: null };
+  // a slash or dash says "nothing here" in any cell; 无 is a text's own answer (其他应说明的问题：无), elsewhere nothing
+  if (isNothing(t) || (kind !== "text" && NONE.has(labelKey(t)))) return { path, raw: null };
   if (isCheck(field)) {
     const answer = readTicks(t, checkWords(field));
     if (answer.kind === "blank") return { path, raw: null };
@@ -88,7 +89,7 @@ export function fieldValue(field: FieldRef, text: string): SlotValue {
   if (path.endsWith(".revokedOn")) {
     // 2024-11-20注销 in a 吊销时间 cell: the licence was cancelled, not revoked (either satisfies the rules)
     const cancelled = labelKey(t).includes("注销");
-    const date = t.replace(/[（(]?(已|于)?(注销|吊销)(时间|日期)?[）)]?[:：]?/g, " ").trim();
+    const date = unbracket(t.replace(/[（(]?(已|于)?(注销|吊销)(时间|日期)?[）)]?[:：]?/g, " "));
     if (cancelled) {
       const other = path.replace(/\.revokedOn$/, ".cancelledOn");
       if (fieldMeta(other)) return { path: other, raw: date || t };

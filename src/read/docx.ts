@@ -371,7 +371,8 @@ function toGrid(t: TableDraft): SheetGrid {
     for (const c of cells) {
       c.col = col;
       col += c.span;
-      const text = c.paragraphs.join("\n");
+      // a cell ends with a paragraph, an empty one after a nested table: no line of its text
+      const text = c.paragraphs.join("\n").replace(/\n+$/, "");
       if (c.vMerge === "continue") {
         const m = vertical.get(c.col);
         if (m && m.right === c.col + c.span - 1) {
