@@ -110,6 +110,10 @@ interface Matched {
   roles: Map<Master, Role>;
   hits: Set<string>;
   rows: Set<number>;
+  /** label cells by column */
+  columns: Map<number, number>;
+  /** label cells in all, repeats included */
+  cells: number;
 }
 
 /** Pass one: what each cell is to a layout. Exact labels, prefixes with a value after them, column headings, fixed texts. */
@@ -117,6 +121,8 @@ function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
   const roles = new Map<Master, Role>();
   const hits = new Set<string>();
   const rows = new Set<number>();
+  const columns = new Map<number, number>();
+  let cells = 0;
   const byKey = new Map<string, number[]>();
   for (const s of layout.slots) for (const k of s.keys) byKey.set(k, [...(byKey.get(k) ?? []), s.id]);
   const headers = new Map<string, { list: number; column: number }>();
@@ -124,6 +130,7 @@ function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
   const own = layout.slots.filter((s) => s.direction === "own");
   const aboveKeys = layout.above.flatMap((a) => a.keys);
   const title = labelKey(layout.title);
+  const titles = new Set([title, labelKey(layout.tag), labelKey(`${layout.tag}${layout.title}`)]);
 
   for (const m of masters) {
     if (typeof m.raw !== "string") continue;
@@ -131,6 +138,8 @@ function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
     const hit = (k: string) => {
       hits.add(k);
       rows.add(m.row);
+      columns.set(m.col, (columns.get(m.col) ?? 0) + 1);
+      cells++;
     };
     const slots = byKey.get(key);
     if (slots) {
@@ -146,7 +155,8 @@ function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
     }
     if (layout.known.has(key) || layout.units.has(key) || (title && key.includes(title)) || layout.lists.some((l) => l.side === key)) {
       roles.set(m, { kind: "known" });
-      if (layout.known.has(key)) hit(key);
+      // a section label counts towards the form; its tag and title (附表2) stand anywhere, a list of sheets included
+      if (layout.known.has(key) && !titles.has(key)) hit(key);
       continue;
     }
     if (aboveKeys.some((k) => key.startsWith(k) && key.slice(k.length).startsWith(":")) || aboveKeys.some((k) => key.includes(`${k}:`))) {
@@ -169,24 +179,31 @@ function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
       hit(key.slice(0, best.length));
     }
   }
-  return { roles, hits, rows };
+  return { roles, hits, rows, columns, cells };
 }
 
-/** How well a table matches a layout: labels only this layout has, and on how many rows its labels stand. */
-export function scoreTable(grid: SheetGrid, layout: FormLayout, others: readonly FormLayout[]): { distinct: number; rows: number } {
+/** How well a table matches a layout: labels only this layout has, and how they are spread. */
+export function scoreTable(grid: SheetGrid, layout: FormLayout, others: readonly FormLayout[]): { distinct: number; rows: number; oneColumn: boolean; repeated: boolean } {
   const { list } = mastersOf(grid);
-  const { hits, rows } = matchCells(list, layout);
+  const { hits, rows, columns, cells } = matchCells(list, layout);
   let distinct = 0;
   for (const k of hits) if (!others.some((o) => o !== layout && o.keys.has(k))) distinct++;
-  return { distinct, rows: rows.size };
+  const most = Math.max(0, ...columns.values());
+  return { distinct, rows: rows.size, oneColumn: most >= 0.8 * cells, repeated: cells > 2 * hits.size + 4 };
 }
 
-/** The layout a table is a form of, if any: most labels of its own, spread over rows as a form's are (a list's header is one row). */
+/**
+ * The layout a table is a form of, if any: the most labels of its own, laid
+ * out as a form's are, over several rows and columns, each label once or
+ * twice. A list's header is one row; a column of labels (a sheet of findings,
+ * a glossary) stands in (nearly) one column and repeats them.
+ */
 export function detectForm(grid: SheetGrid, layouts: readonly FormLayout[]): FormLayout | null {
   let best: { layout: FormLayout; distinct: number } | null = null;
   for (const layout of layouts) {
     const s = scoreTable(grid, layout, layouts);
-    if (s.distinct >= 3 && s.rows >= 3 && (!best || s.distinct > best.distinct)) best = { layout, distinct: s.distinct };
+    const formLike = s.distinct >= 3 && s.rows >= 3 && !s.oneColumn && !s.repeated;
+    if (formLike && (!best || s.distinct > best.distinct)) best = { layout, distinct: s.distinct };
   }
   return best?.layout ?? null;
 }
