@@ -2,14 +2,15 @@
 // documents typed into the seed's layout, and workbooks with one form a
 // sheet. Every field is read right, the planted mistakes are found at the
 // cells they were typed in, and the forms work with every command.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as docs from "./fixtures/forms/documents.js";
 import { USCC_A, USCC_B } from "./fixtures/forms/documents.js";
 import { formWorkbook, USCC_G, USCC_G_BAD, USCC_LIST } from "./fixtures/forms/workbooks.js";
-import { capexitAsync } from "./support/run-async.js";
-import { tempDir } from "./support/run.js";
+import { capexitAsync, run } from "./support/run-async.js";
+import { BIN, ROOT, tempDir } from "./support/run.js";
 
 let dir: string;
 const file = (name: string) => join(dir, name);
@@ -308,5 +309,49 @@ describe("every command works on forms", () => {
     expect(pdfs).toHaveLength(2);
     expect(pdfs.some((f) => f.includes("随县示例水泥有限公司"))).toBe(true);
     expect(existsSync(join(out, pdfs[0]!))).toBe(true);
+  });
+});
+
+describe("what reading a Word document loads", () => {
+  it("neither SheetJS nor exceljs: a document is read with the zip reader and saxes", async () => {
+    const trace = join(tempDir(), "trace.txt");
+    const r = await run(process.execPath, ["--import", join(ROOT, "test", "support", "import-trace.mjs"), BIN, "validate", file("随县.docx"), "--format", "json"], {
+      env: { CAPEXIT_IMPORT_TRACE: trace },
+    });
+    expect(r.code).toBe(1);
+    const loaded = readFileSync(trace, "utf8");
+    expect(loaded).toContain("/node_modules/saxes/");
+    expect(loaded).not.toContain("/node_modules/@e965/xlsx/");
+    expect(loaded).not.toContain("/node_modules/exceljs/");
+  });
+});
+
+const PYTHON = "/usr/bin/python3";
+const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+const hasPythonDocx = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import docx"]).status === 0;
+
+describe("documents as other programs save them", () => {
+  it.skipIf(!hasSoffice)("LibreOffice saving the county's document again: the same records", async () => {
+    const out = tempDir("capexit-forms-lo-");
+    const profile = tempDir("capexit-lo-profile-");
+    const r = await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "docx", "--outdir", out, file("随县.docx")], { timeout: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await collected(join(out, "随县.docx"))).toEqual(await collected(file("随县.docx")));
+  }, 240_000);
+
+  it.skipIf(!hasPythonDocx)("python-docx: merges by cell.merge, a sign-off in paragraphs", async () => {
+    const out = join(tempDir("capexit-forms-py-"), "附表2.docx");
+    const r = await run(PYTHON, [join(ROOT, "test", "fixtures", "forms", "python-docx-form.py"), out]);
+    expect(r.code, r.stderr).toBe(0);
+    const [rec] = await collected(out);
+    expect(rec!.enterprise).toEqual({ name: "随县示例水泥有限公司", address: "随县厉山镇工业园区", uscc: USCC_A, taxNo: USCC_A, orgCode: "MA49XY2K1", phone: "0722-4567890" });
+    expect(rec!.acceptance).toEqual({
+      staff: { involved: 120, resettled: 118 },
+      lines: [{ model: "Φ2.6×13m水泥磨 1台", shutdownOn: "2024-10-15", removedOn: "2024-11-20", destination: "拆解报废" }],
+      auxiliaryRemoval: "已全部拆除",
+      debtsHandledLawfully: true,
+      otherNotes: "无",
+      county: { opinion: "主体设备已全部拆除，同意通过验收。", passed: true, signedOn: "2024-11-28" },
+    });
   });
 });
