@@ -3,7 +3,9 @@
 // printed from; then small tables read cell by cell.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { joinParts } from "../src/forms/join.js";
 import { layoutOf, type FormLayout } from "../src/forms/layout.js";
+import { assemble } from "../src/read/assemble.js";
 import { detectForm, readForm } from "../src/forms/read.js";
 import { readSignOff, verdictOf } from "../src/forms/signoff.js";
 import { Folded } from "../src/forms/text.js";
@@ -270,5 +272,44 @@ describe("reading a table", () => {
     expect(valueOf(r, "reportedOn")).toMatchObject({ raw: "2024.08.19" });
     const blank = readForm(source(grid("a", [["填报单位（盖章）：______  填报时间：______"], ...head])), annex1);
     expect(valueOf(blank, "reportingUnit")?.raw).toBeNull();
+  });
+});
+
+describe("an Annex 2 form joining its enterprise's record", () => {
+  const at = (file: string, sheet: string, cell: string) => ({ file, sheet, row: 1, cell, line: null });
+  const record = (fields: [string, string, string][], file: string, sheet: string) =>
+    assemble(
+      fields.map(([path, raw, cell]) => ({ path, raw, loc: at(file, sheet, cell) })),
+      at(file, sheet, "A1"),
+    ).loaded;
+  const annex1 = record([["enterprise.uscc", "91421321MA49XY2K1E", "B3"], ["enterprise.name", "随县示例水泥有限公司", "B1"], ["county", "随县", "B9"]], "a.xlsx", "附表1");
+  const other = record([["enterprise.uscc", "91421321MA4002BD6Q", "B3"], ["enterprise.name", "随县示例铸造厂", "B1"]], "a.xlsx", "附表1");
+  const annex2 = record(
+    [["enterprise.uscc", "91421321ma49xy2k1e", "R3C2"], ["enterprise.name", "随县示例水泥厂", "R2C2"], ["enterprise.phone", "0722-4567890", "R4C5"], ["acceptance.fixedAssetsNet", "800", "R7C2"], ["acceptance.county.signedOn", "2024-02-30", "R19C2"]],
+    "b.docx",
+    "表1",
+  );
+
+  it("joins by USCC as typed (any case, any spacing), the record's own values standing, a different name a warning at the form's cell", () => {
+    const { records, left, findings } = joinParts([other, annex1], [{ part: "acceptance", loaded: annex2 }]);
+    expect(left).toEqual([]);
+    expect(records[0]).toBe(other);
+    const joined = records[1]!;
+    expect(joined.record.enterprise).toMatchObject({ name: "随县示例水泥有限公司", phone: "0722-4567890" });
+    expect(joined.record.acceptance).toEqual({ fixedAssetsNet: 800 });
+    expect(joined.locations.get("acceptance.fixedAssetsNet")).toMatchObject({ file: "b.docx", cell: "R7C2" });
+    expect(joined.unreadable.has("acceptance.county.signedOn")).toBe(true);
+    expect(joined.typed.get("acceptance.county.signedOn")).toBe("2024-02-30");
+    expect(joined.origin).toEqual(annex1.origin);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "annex-mismatch", field: "enterprise.name", location: at("b.docx", "表1", "R2C2"), data: expect.objectContaining({ sheet: "a.xlsx 附表1", otherCell: "B1" }) }),
+    ]);
+  });
+
+  it("leaves a part whose enterprise already has one, or has none, to stand alone", () => {
+    const once = joinParts([annex1], [{ part: "acceptance", loaded: annex2 }]);
+    const twice = joinParts(once.records, [{ part: "acceptance", loaded: annex2 }]);
+    expect(twice.left).toHaveLength(1);
+    expect(joinParts([other], [{ part: "acceptance", loaded: annex2 }]).left).toHaveLength(1);
   });
 });

@@ -353,7 +353,8 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
     if (heads.length === 0) return;
     const byRow = new Map<number, Master[]>();
     for (const h of heads) byRow.set(h.row, [...(byRow.get(h.row) ?? []), h]);
-    const [row, cells] = [...byRow].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0]!;
+    // the row holding the most of its headings (a heading repeated further down is only a label)
+    const cells = [...byRow].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0]![1];
     const columns = cells.map((h) => ({ head: h, spec: list.columns[(roles.get(h) as Extract<Role, { kind: "header" }>).column]! }));
     const start = Math.max(...cells.map((h) => h.bottom)) + 1;
     const firstCol = Math.min(...cells.map((h) => h.col));

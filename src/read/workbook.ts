@@ -3,7 +3,6 @@
 // layout: the annex sheets found by name among the sheets of any format
 // (./book.ts), each read (./list-sheet.ts), then joined (./join.ts). A
 // workbook may hold both.
-import type { FormLayout } from "../forms/layout.js";
 import { mayHoldForm } from "../forms/prefilter.js";
 import type { Finding } from "../model/finding.js";
 import type { SheetSpec } from "../model/sheets.js";
@@ -67,5 +66,3 @@ export function readListSheets(sheets: readonly SourceSheet[], file: string): Re
 export function sheetSource(sheet: SourceSheet) {
   return { file: sheet.file, sheet: sheet.grid.name, grid: sheet.grid, cellName: cellAddress };
 }
-
-export type { FormLayout };

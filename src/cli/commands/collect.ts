@@ -14,7 +14,7 @@ const KINDS: Record<string, Kind> = { ".xlsx": "xlsx", ".yaml": "yaml", ".yml": 
 export function register(program: Command, state: CliState): void {
   program
     .command("collect")
-    .description("把填好的附表（Word 文档、一表一页的工作簿）和清单、YAML 汇总成一个文件：清单格式的 .xlsx、.yaml 或 .json；同时像 validate 一样报告问题")
+    .description("汇总填好的附表（Word 文档、一表一页的工作簿）、清单和 YAML，写成一个 .xlsx、.yaml 或 .json，并像 validate 一样报告问题")
     .argument("<files...>", "填好的 .docx、表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml / .json 记录文件或文件夹")
     .option("-o, --output <file>", "写出的汇总文件：.xlsx（附表1、附表1设备、附表2、附表2生产线四张表）、.yaml 或 .json")
     .option("--format <format>", "问题报告：human（默认）或 json（同 validate --format json）")
