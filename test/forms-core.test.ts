@@ -273,6 +273,14 @@ describe("reading a table", () => {
     const blank = readForm(source(grid("a", [["填报单位（盖章）：______  填报时间：______"], ...head])), annex1);
     expect(valueOf(blank, "reportingUnit")?.raw).toBeNull();
   });
+
+  it("reads the 填报单位 line spread over cells, each value at its own cell, none of them an unknown label", () => {
+    const g = grid("a", [["填报单位（盖章）：", "随县科经局", null, "填报时间：", new Date("2024-08-19T00:00:00Z")], ...head]);
+    const r = readForm(source(g), annex1);
+    expect(valueOf(r, "reportingUnit")).toMatchObject({ raw: "随县科经局", loc: { cell: "B1" } });
+    expect(valueOf(r, "reportedOn")).toMatchObject({ raw: "2024-08-19", loc: { cell: "E1" } });
+    expect(r.findings.filter((f) => f.rule === "form-unknown-label")).toEqual([]);
+  });
 });
 
 describe("an Annex 2 form joining its enterprise's record", () => {

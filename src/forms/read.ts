@@ -390,8 +390,16 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
   }
 
   // the 填报单位（盖章）：… 填报时间：… line, in the grid or (a Word table) in the paragraphs above it
-  const aboveLines: { text: string; loc: Location }[] = (source.above ?? []).map((text) => ({ text, loc: table }));
-  for (const m of masters) if (roles.get(m)?.kind === "above") aboveLines.push({ text: m.text, loc: where(m.row, m.col) });
+  // on a sheet the line may be spread over cells: 填报单位（盖章）：│随县科经局│填报时间：│2024/8/18
+  const aboveLines: Line[] = (source.above ?? []).map((text) => [{ text, loc: table }]);
+  for (const row of new Set(masters.filter((m) => roles.get(m)?.kind === "above").map((m) => m.row))) {
+    const first = Math.min(...masters.filter((m) => m.row === row && roles.get(m)?.kind === "above").map((m) => m.col));
+    const parts = masters
+      .filter((m) => m.row === row && m.col >= first && !consumed.has(m) && (!roles.has(m) || roles.get(m)!.kind === "above"))
+      .sort((a, b) => a.col - b.col);
+    parts.forEach((m) => consumed.add(m));
+    aboveLines.push(parts.map((m) => ({ text: m.text, loc: where(m.row, m.col) })));
+  }
   readAbove(layout, aboveLines, fieldAt);
 
   // what the form lacks, and what it has that no form of this kind has
@@ -430,10 +438,22 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
   return { layout, fields, findings, origin, bothTicked, labelMissing };
 }
 
+/** A line of text, in one piece or spread over cells, each piece with where it stands. */
+type Line = { text: string; loc: Location }[];
+
 /** Reads 填报单位（盖章）：随县科经局    填报时间：2024年8月20日 into its fields; the line nearest the form wins. */
-function readAbove(layout: FormLayout, lines: readonly { text: string; loc: Location }[], put: (path: string, raw: RawValue, loc: Location) => void) {
+function readAbove(layout: FormLayout, lines: readonly Line[], put: (path: string, raw: RawValue, loc: Location) => void) {
   const got = new Map<string, { raw: string; loc: Location }>();
-  for (const { text, loc } of lines) {
+  for (const line of lines) {
+    // the pieces joined by a space, each remembered by where it starts
+    const starts: number[] = [];
+    let text = "";
+    for (const piece of line) {
+      if (text) text += " ";
+      starts.push(text.length);
+      text += piece.text;
+    }
+    const locAt = (offset: number) => line[Math.max(0, starts.filter((s) => s <= offset).length - 1)]!.loc;
     const folded = new Folded(text);
     const found: { at: number; length: number; path: string }[] = [];
     for (const a of layout.above) {
@@ -453,8 +473,10 @@ function readAbove(layout: FormLayout, lines: readonly { text: string; loc: Loca
       if (folded.key[from] === ":") from++;
       const [start] = folded.span(from, from + 1);
       const end = i + 1 < found.length ? folded.span(found[i + 1]!.at, found[i + 1]!.at + 1)[0] : text.length;
-      const value = tidy(withoutBlanks(text.slice(start, end)));
-      got.set(f.path, { raw: value, loc });
+      const piece = text.slice(start, end);
+      const value = tidy(withoutBlanks(piece));
+      const offset = start + piece.search(/\S/);
+      got.set(f.path, { raw: value, loc: value ? locAt(offset) : locAt(folded.span(f.at, f.at + 1)[0]) });
     });
   }
   for (const [path, { raw, loc }] of got) put(path, raw === "" ? null : raw, loc);
