@@ -82,7 +82,7 @@ function listOr(items: string[], none: string): string[] {
 }
 
 export function formatNarrative(s: Summary): string {
-  const city = s.city;
+  const city = s.area;
   const t = s.total.figures;
   const asOf = zhDate(s.asOf);
   const out: string[] = [];
