@@ -224,6 +224,15 @@ describe("what summarize refuses one level up: one sentence, exit 2, nothing wri
     expect(existsSync(out)).toBe(false);
   });
 
+  it("never writes over an input, even with --force", async () => {
+    copyFileSync(at("随州.json"), at("覆盖.json"));
+    const before = readFileSync(at("覆盖.json"), "utf8");
+    const r = await capexit(["summarize", at("覆盖.json"), at("襄阳.json"), "-o", at("覆盖.json"), "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/汇总文件不能写在输入文件上/);
+    expect(readFileSync(at("覆盖.json"), "utf8")).toBe(before);
+  });
+
   it("says it in English with --lang en", async () => {
     const r = await capexit(["--lang", "en", "summarize", at("随州.json"), at("随州副本.json")]);
     expect(r.code).toBe(2);

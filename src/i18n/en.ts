@@ -174,4 +174,5 @@ export const en: Record<string, string> = {
   "summary-rollup-as-of-differs": "{file} is as of {date}, not --as-of {asOf}: a summary JSON only has its figures as of its own date; make it again as of {asOf}, or add --allow-mixed-dates",
   "summary-rollup-after-as-of": "{file} is as of {date}, later than --as-of {asOf}: it counts events after that day, which cannot be taken out; make it again as of {asOf}",
   "summary-rollup-plan": "summary JSONs were each summed under their own plan; --plan {file} is for the counties' record files only: leave it out",
+  "summary-output-is-input": "the summary cannot be written over an input file: {file} (inputs are never changed; choose another name)",
 };

@@ -178,4 +178,5 @@ export const zhCN: Record<string, string> = {
   "summary-rollup-as-of-differs": "{file} 的数据截至 {date}，与 --as-of {asOf} 不同：汇总 JSON 只有截至其日期的数字；请按 {asOf} 重新生成，或加 --allow-mixed-dates",
   "summary-rollup-after-as-of": "{file} 的数据截至 {date}，晚于 --as-of {asOf}：其中已含该日之后的事，无法倒回；请按 {asOf} 重新生成",
   "summary-rollup-plan": "汇总 JSON 已按各自的工作方案汇总，--plan {file} 只用于县市区的填报文件；请去掉 --plan",
+  "summary-output-is-input": "汇总文件不能写在输入文件上：{file}（输入从不改动，请另选文件名）",
 };

@@ -1,6 +1,6 @@
 // The summary in the format a file's extension asks for. Each writer is loaded
 // only when it is used: a JSON summary never loads exceljs or pdf-lib.
-import { extname } from "node:path";
+import { extname, resolve } from "node:path";
 import type { Lang } from "../i18n/index.js";
 import { UserError } from "../util/errors.js";
 import type { AnySummary } from "./model.js";
@@ -32,4 +32,10 @@ export async function summaryBytes(kind: OutputKind, summary: AnySummary, lang: 
   }
   const { summaryPdf } = await import("./pdf.js");
   return summaryPdf(doc, lang);
+}
+
+/** Inputs are never written over, not even with --force: a roll-up's input is a .json like its output. */
+export function refuseOutputOverInput(outputs: readonly (string | undefined)[], inputs: readonly string[]): void {
+  const given = new Set(inputs.map((f) => resolve(f)));
+  for (const out of outputs) if (out && given.has(resolve(out))) throw new UserError("summary-output-is-input", { file: out });
 }

@@ -34,7 +34,7 @@ export function register(program: Command, state: CliState): void {
         const lang = langOf(opts);
         const format = formatOf(opts);
         const given = await parseAsOf(opts.asOf);
-        const { outputKind, summaryBytes } = await import("../../summary/output.js");
+        const { outputKind, refuseOutputOverInput, summaryBytes } = await import("../../summary/output.js");
         const kind = opts.output ? outputKind(opts.output) : null;
         if (opts.narrative && extname(opts.narrative).toLowerCase() !== ".md") {
           throw new UserError("summary-narrative-type", { file: opts.narrative });
@@ -49,6 +49,7 @@ export function register(program: Command, state: CliState): void {
         // summary JSONs of other areas are told apart before the record reader sees anything
         const { sortInputs } = await import("../../summary/inputs.js");
         const inputs = await sortInputs(files);
+        refuseOutputOverInput([opts.output, opts.narrative], [...files, ...inputs.rollups.map((r) => r.file)]);
         let summary: AnySummary;
         let code = 0;
         if (inputs.rollups.length) {
