@@ -58,7 +58,7 @@ function printed(t: FormTemplate): Printed {
   const add = (text: string | undefined, list?: string) => {
     if (!text) return;
     for (const ch of text.replace(/\{[^{}]*\}/g, "")) fixed.add(ch);
-    for (const ph of placeholders(text)) {
+    for (const ph of placeholders(text).flatMap((p) => p.paths.map((one) => ({ ...p, path: one })))) {
       if (ph.path === "page" || ph.path === "pages") for (const ch of "0123456789") fixed.add(ch);
       if (ph.path === "title" || ph.path === "tag" || ph.path === "page" || ph.path === "pages") continue;
       const path = list && ph.path.startsWith("item.") ? `${list}[].${ph.path.slice(5)}` : ph.path;
