@@ -101,8 +101,8 @@ export const en: Record<string, string> = {
   "form-unknown": "unknown form “{form}”: write annex1, annex2 or a form template file (.yaml)",
   "font-invalid": "{file} is not a usable font (TTF, OTF, or TTC with #index)",
   "font-no-face": "{file} has no face {index} ({faces} faces, numbered from 0)",
-  "render-no-output": "name the output with -o: a folder (one PDF per enterprise) or a file ending in .pdf (all in one)",
-  "render-output-not-dir": "{file} exists and is not a folder (to write one file, end the name with .pdf)",
+  "render-no-output": "name the output with -o: a folder (one file per enterprise) or a file ending in .pdf or .docx (all in one)",
+  "render-output-not-dir": "{file} exists and is not a folder (to write one file, end the name with .pdf or .docx)",
   "render-no-records": "the input holds no enterprise records; no forms written (add --blank for empty forms)",
   "render-input-errors": "the input has errors: {errors} (run capexit validate to see them); forms were made from what could be read, unreadable values left blank",
   "render-written-dir": "{count} forms ({title}) written to {dir}",
@@ -116,4 +116,8 @@ export const en: Record<string, string> = {
   "render-font-missing": "the font has no {count} characters: {chars}; {places} places printed as “〓”, in {records} enterprise(s) ({names}); write them in by hand or use another font",
   "render-font-missing-labels": "the font has no {count} characters: {chars}; {places} places of the form's own text printed as “〓”; use another font",
   "render-identity-only": "{count} enterprises have nothing yet of {what}: their forms ({form}) were printed with the enterprise’s particulars only, to be filled in on site",
+  // render: Word forms (issue 12)
+  "render-format-conflict": "--format takes one kind of form file (pdf or docx) and one report (human or json), not “{formats}”",
+  "render-format-output": "the output file {file} does not end as --format {kind} says: a single output file's kind is its extension (.pdf or .docx)",
+  "render-font-docx": "--font is for PDF only: a Word document uses the computer's own SimSun and embeds no font (leave out --font {font})",
 };
