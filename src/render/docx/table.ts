@@ -11,6 +11,7 @@ import {
   HeightRule,
   LineRuleType,
   PageNumber,
+  Tab,
   Paragraph,
   Table,
   TableCell,
@@ -50,10 +51,11 @@ export function checkbox(checked: boolean, answer: string): CheckBox {
 }
 
 /** Where {page} and {pages} stand in a filled text (fill them with these): Word writes its PAGE and SECTIONPAGES fields there. */
-export const PAGE_MARKS = { page: "\u{F0001}", pages: "\u{F0002}" };
+export const PAGE_MARKS = { page: "\u{F0001}", pages: "\u{F0002}", documentPages: "\u{F0003}" };
 const FIELDS: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = {
   [PAGE_MARKS.page]: PageNumber.CURRENT,
   [PAGE_MARKS.pages]: PageNumber.TOTAL_PAGES_IN_SECTION,
+  [PAGE_MARKS.documentPages]: PageNumber.TOTAL_PAGES,
 };
 
 /** Runs of one line of text; the page marks become page fields. */
@@ -95,7 +97,7 @@ export function runs(parts: readonly Part[], size: number): ParagraphChild[] {
 }
 
 const text = (s: string, size: number): ParagraphChild[] => (s ? runs([{ text: s }], size) : []);
-const tab = (size: number) => new TextRun({ children: ["\t"], size: halfPoints(size) });
+const tab = (size: number) => new TextRun({ children: [new Tab()], size: halfPoints(size) });
 
 /** Exact line spacing, as the PDF sets it: `lineHeight` times the size. */
 export function lines(size: number, lineHeight: number, before = 0, after = 0) {
@@ -138,15 +140,21 @@ function ems(s: string): number {
   return w;
 }
 
-/** Lines a text takes at `size` pt in `width` pt: an estimate, used only to set a cell's foot lines at its foot. */
-function lineCount(s: string, size: number, width: number): number {
+/** Lines a text takes at `size` pt in `width` pt: an estimate from 宋体's widths, for what Word will lay out itself. */
+export function lineCount(s: string, size: number, width: number): number {
   return s.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((ems(line) * size) / Math.max(width, size) - 1e-9)), 0);
 }
+
+const PT_PER_MM = 72 / 25.4;
+
+/** The heights (mm) the rows of a form print at in Word. */
+export type RowHeights = Map<FormRow, number>;
 
 export class WordGrid {
   private readonly t: FilledForm["template"];
   /** twips */
   private readonly columns: number[];
+  private heights: RowHeights = new Map();
 
   constructor(private readonly form: FilledForm) {
     this.t = form.template;
@@ -163,28 +171,40 @@ export class WordGrid {
     return this.width(cell) - 2 * twips(this.t.text.padding);
   }
 
+  /** Lines the body takes at `size` (an estimate from 宋体's widths). */
+  private bodyLines(cell: FormCell, size: number): number {
+    if (!cell.body.text && !cell.prefix && !cell.suffix) return 0;
+    const affixes = ems(`${cell.prefix}${cell.suffix}`) * this.t.text.size;
+    return lineCount(cell.body.text, size, this.inner(cell) / 20 - affixes);
+  }
+
   /**
-   * The size a value prints at: as the PDF does, a one-line value a little
-   * too wide for its cell (2024年10月15日 in a narrow column) is set smaller,
-   * down to its least size, rather than broken; labels keep the form's size.
+   * The size a value prints at: as the PDF does, a value that would break
+   * onto more lines than its row holds (2024年10月15日 in a narrow column) is
+   * set smaller, down to its least size; labels keep the form's one size.
    */
-  private fitSize(cell: FormCell): number {
-    const text = cell.body.text;
-    if (cell.label || !text || text.includes("\n") || cell.footer.length > 0) return cell.size;
-    const room = (this.inner(cell) / 20) * 0.97 - ems(`${cell.prefix}${cell.suffix}`) * this.t.text.size;
-    const wide = ems(text);
-    if (wide * cell.size <= room || wide * cell.minSize > room) return cell.size;
+  private fitSize(cell: FormCell, height: number): number {
+    const { lineHeight, paddingY } = this.t.text;
+    if (cell.label || !cell.body.text || cell.footer.length > 0) return cell.size;
+    const holds = (size: number) => this.bodyLines(cell, size) * size * lineHeight <= (height - 2 * paddingY) * PT_PER_MM + 0.01;
+    if (holds(cell.size) || !holds(cell.minSize)) return cell.size;
     let size = cell.size;
-    while (size - 0.5 >= cell.minSize - 1e-9 && wide * size > room) size -= 0.5;
+    while (size - 0.5 >= cell.minSize - 1e-9 && !holds(size)) size -= 0.5;
     return size;
   }
 
+  /** The height (mm) a cell's text needs, body and foot lines, at the size it prints at. */
+  private need(cell: FormCell, height: number): number {
+    const { lineHeight, paddingY, size: labelSize } = this.t.text;
+    const size = this.fitSize(cell, height);
+    return 2 * paddingY + (Math.max(1, this.bodyLines(cell, size)) * size * lineHeight + cell.footer.length * labelSize * lineHeight) / PT_PER_MM;
+  }
+
   /** The body: the label, or prefix, value and suffix set as the template places them. */
-  private body(cell: FormCell): Paragraph {
+  private body(cell: FormCell, height: number): Paragraph {
     const { lineHeight } = this.t.text;
     const labelSize = this.t.text.size;
-    const size = this.fitSize(cell);
-    const spacing = lines(size, lineHeight);
+    const size = this.fitSize(cell, height);    const spacing = lines(size, lineHeight);
     const value = cell.body.parts;
     if (!cell.prefix && !cell.suffix) return new Paragraph({ alignment: ALIGN[cell.align], spacing, children: runs(value, size) });
     // prefix at the left edge, suffix at the right edge, the value between them as aligned
@@ -214,12 +234,10 @@ export class WordGrid {
   /** A cell: its body, then its foot lines set at the foot of `height` (mm) by the space before them. */
   private cell(cell: FormCell, height: number, rowSpan: number): TableCell {
     const { lineHeight, paddingY, footerPadding, padding, size: labelSize } = this.t.text;
-    const children: Paragraph[] = [this.body(cell)];
+    const children: Paragraph[] = [this.body(cell, height)];
     if (cell.footer.length > 0) {
-      const innerPt = (this.inner(cell) / 20) - 0;
-      const bodyLines = cell.body.text ? lineCount(`${cell.prefix}${cell.body.text}`, cell.size, innerPt) : 1;
-      const usedPt = bodyLines * cell.size * lineHeight + cell.footer.length * labelSize * lineHeight;
-      const freePt = (height - 2 * paddingY) * (72 / 25.4) - usedPt;
+      const usedPt = Math.max(1, this.bodyLines(cell, cell.size)) * cell.size * lineHeight + cell.footer.length * labelSize * lineHeight;
+      const freePt = (height - 2 * paddingY) * PT_PER_MM - usedPt;
       const inset = twips(Math.max(0, footerPadding - padding));
       cell.footer.forEach((l, i) => children.push(lineParagraph(l, this.inner(cell), labelSize, lineHeight, inset, i === 0 ? Math.max(0, freePt) : 0)));
     }
@@ -231,30 +249,58 @@ export class WordGrid {
     });
   }
 
-  private row(row: FormRow, rowsBelow: readonly FormRow[], lead: TableCell[] = []): TableRow {
+  private height(row: FormRow): number {
+    return this.heights.get(row) ?? row.height;
+  }
+
+  private row(row: FormRow, rowsBelow: readonly FormRow[], lead: TableCell[], last: boolean): TableRow {
     return new TableRow({
       cantSplit: true,
-      height: { value: twips(row.height), rule: HeightRule.ATLEAST },
+      // the notes (注, 备注) stay with the last row
+      keepNext: last || undefined,
+      height: { value: twips(this.height(row)), rule: HeightRule.ATLEAST },
       children: [
         ...lead,
         ...row.cells.map((c) => {
           const spanned = [row, ...rowsBelow].slice(0, c.rowSpan);
-          return this.cell(c, spanned.reduce((h, r) => h + r.height, 0), c.rowSpan);
+          return this.cell(c, spanned.reduce((h, r) => h + this.height(r), 0), c.rowSpan);
         }),
       ],
     });
   }
 
+  /** Every row of the grid in order. */
+  private rows(): FormRow[] {
+    return this.form.blocks.flatMap((b) => (b.kind === "rows" ? b.rows : [...b.header, ...b.items.flat()]));
+  }
+
+  /**
+   * The rows' heights: as the template gives them, grown to their text.
+   * Where the grid would not fit the page's `room` (mm) but would with its
+   * rows squeezed towards their least height (`minHeight`), they give up that
+   * room, as in the PDF, so a form with four equipment items stays on one page.
+   */
+  fitRows(room: number): void {
+    const rows = this.rows();
+    const full = rows.map((r) => Math.max(r.height, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => this.need(c, r.height))));
+    const least = rows.map((r, i) => Math.min(full[i]!, Math.max(r.minHeight, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => this.need(c, r.minHeight)))));
+    const total = (hs: number[]) => hs.reduce((a, b) => a + b, 0);
+    const [tf, tl] = [total(full), total(least)];
+    const squeeze = tf <= room || tl > room ? 0 : Math.min(1, (tf - room) / (tf - tl));
+    this.heights = new Map(rows.map((r, i) => [r, full[i]! - squeeze * (full[i]! - least[i]!)]));
+  }
+
   table(): Table {
     const rows: TableRow[] = [];
+    const count = this.rows().length;
     for (const block of this.form.blocks) {
       if (block.kind === "rows") {
-        block.rows.forEach((row, r) => rows.push(this.row(row, block.rows.slice(r + 1))));
+        block.rows.forEach((row, r) => rows.push(this.row(row, block.rows.slice(r + 1), [], rows.length === count - 1)));
         continue;
       }
       const all = [...block.header, ...block.items.flat()];
-      const side = block.side ? [this.cell(block.side, all.reduce((h, r) => h + r.height, 0), all.length)] : [];
-      all.forEach((row, r) => rows.push(this.row(row, [], r === 0 ? side : [])));
+      const side = block.side ? [this.cell(block.side, all.reduce((h, r) => h + this.height(r), 0), all.length)] : [];
+      all.forEach((row, r) => rows.push(this.row(row, [], r === 0 ? side : [], rows.length === count - 1)));
     }
     const rule = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(this.t.text.rule * 8)), color: "000000" };
     const padX = twips(this.t.text.padding);
