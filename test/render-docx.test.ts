@@ -10,6 +10,8 @@ import { getPath } from "../src/model/paths.js";
 import { loadInputs } from "../src/read/inputs.js";
 import { readYaml } from "../src/read/yaml.js";
 import { formsToDocx } from "../src/render/docx/index.js";
+import { bundledFontFile, loadFace } from "../src/render/font.js";
+import { layoutRecord } from "../src/render/index.js";
 import { TWIPS_PER_MM } from "../src/render/docx/table.js";
 import { formatValue } from "../src/render/format.js";
 import { renderOutput } from "../src/render/output.js";
@@ -174,10 +176,17 @@ describe("Word forms: the table is the template's grid", () => {
     expect(blank[2]).toBe("填报单位（盖章）：\t填报时间：");
   });
 
-  it("prints the department (reportingUnit) on the 填报单位 line when there is one, else the county", async () => {
+  it("prints the department (reportingUnit) on the 填报单位 line when there is one, else the county, in Word and in the PDF", async () => {
     const withUnit = readYaml(readFileSync(new URL("./fixtures/render/cement.yaml", import.meta.url), "utf8").replace("county: 随县", "county: 随县\nreportingUnit: 随县科经局"), "d.yaml").records[0]!;
     expect(bodyParagraphs((await docOf(templates.annex1!, [withUnit])).doc)[2]).toMatch(/^填报单位（盖章）：随县科经局\t/);
     expect(bodyParagraphs((await docOf(templates.annex1!, [cement])).doc)[2]).toMatch(/^填报单位（盖章）：随县\t/);
+    const face = await loadFace(readFileSync(bundledFontFile("regular")));
+    const printed = (rec: LoadedRecord) =>
+      layoutRecord(templates.annex1!, rec, { regular: face, bold: face })
+        .pages[0]!.ops.flatMap((op) => (op.op === "text" ? [op.text] : []))
+        .join("");
+    expect(printed(withUnit)).toContain("填报单位（盖章）：随县科经局");
+    expect(printed(cement)).toContain("填报单位（盖章）：随县填报时间");
   });
 });
 

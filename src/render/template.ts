@@ -44,7 +44,7 @@ export const CellSchema = z
     rowSpan: z.number().int().min(1).default(1),
     /** fixed text, as printed on the official form; `\n` forces a line break. Labels print at the form's one text size. */
     label: z.string().optional(),
-    /** text with `{field.path}` or `{field.path|format}` placeholders */
+    /** text with `{field.path}` or `{field.path|format}` placeholders; `{a or b}` prints the first of the fields that is filled */
     value: z.string().optional(),
     /** printed instead of `value` when every field in it is blank, e.g. （注明单位） */
     placeholder: z.string().optional(),
