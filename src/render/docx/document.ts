@@ -24,7 +24,7 @@ function gridRoom(t: FormTemplate, notes: readonly string[]): number {
   const { text, page } = t;
   const width = t.columns.reduce((a, b) => a + b, 0) * PT_PER_MM;
   const above = (t.tag ? text.tagSize * 1.5 : 0) + text.titleSize * 1.9 + t.above.length * text.size * (text.lineHeight + 0.5);
-  const noteLines = notes.reduce((n, note) => n + lineCount(note, text.noteSize, width), 0);
+  const noteLines = notes.reduce((n, note) => n + lineCount(note, text.noteSize, width, true), 0);
   const below = notes.length > 0 ? text.noteSize * 0.6 + noteLines * text.noteSize * text.lineHeight : 1;
   // rules and rounding: a little to spare
   return page.height - page.margin.top - page.margin.bottom - (above + below) / PT_PER_MM - 3;

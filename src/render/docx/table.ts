@@ -133,16 +133,36 @@ export function lineParagraph(l: FormLine, width: number, size: number, lineHeig
   return new Paragraph({ alignment: AlignmentType.LEFT, spacing, indent: { left: inset, right: inset }, tabStops, children });
 }
 
-/** Widths in em of a text as 宋体 sets it: Chinese and full-width a whole em, the rest half. */
-function ems(s: string): number {
+const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/**
+ * The width in em of a text as 宋体 sets it: Chinese and full-width a whole
+ * em, the rest half. `spaced`: as the widest word processor sets it, with a
+ * quarter em between Chinese and Latin or digits (LibreOffice's East Asian
+ * auto spacing, which it keeps whatever the document says) and a little
+ * more for Latin: for deciding whether a form fits its page.
+ */
+function ems(s: string, spaced = false): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.5;
+  let prev: boolean | null = null;
+  for (const ch of s) {
+    const wide = WIDE.test(ch);
+    w += wide ? 1 : spaced ? 0.55 : 0.5;
+    if (spaced && prev !== null && prev !== wide && ch.trim() !== "") w += 0.25;
+    prev = wide;
+  }
   return w;
 }
 
-/** Lines a text takes at `size` pt in `width` pt: an estimate from 宋体's widths, for what Word will lay out itself. */
-export function lineCount(s: string, size: number, width: number): number {
-  return s.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((ems(line) * size) / Math.max(width, size) - 1e-9)), 0);
+/**
+ * Lines a text takes at `size` pt in `width` pt: an estimate from 宋体's
+ * widths, for what a word processor will lay out itself. `spaced`: the most
+ * it may take, the widths spaced and a line a little short of full (a comma
+ * may not start a line, a Latin word is not broken).
+ */
+export function lineCount(s: string, size: number, width: number, spaced = false): number {
+  const room = Math.max(width * (spaced ? 0.92 : 1), size);
+  return s.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((ems(line, spaced) * size) / room - 1e-9)), 0);
 }
 
 const PT_PER_MM = 72 / 25.4;
@@ -171,11 +191,11 @@ export class WordGrid {
     return this.width(cell) - 2 * twips(this.t.text.padding);
   }
 
-  /** Lines the body takes at `size` (an estimate from 宋体's widths). */
-  private bodyLines(cell: FormCell, size: number): number {
+  /** Lines the body takes at `size` (an estimate from 宋体's widths; `spaced`: the widest a word processor sets it). */
+  private bodyLines(cell: FormCell, size: number, spaced = false): number {
     if (!cell.body.text && !cell.prefix && !cell.suffix) return 0;
-    const affixes = ems(`${cell.prefix}${cell.suffix}`) * this.t.text.size;
-    return lineCount(cell.body.text, size, this.inner(cell) / 20 - affixes);
+    const affixes = ems(`${cell.prefix}${cell.suffix}`, spaced) * this.t.text.size;
+    return lineCount(cell.body.text, size, this.inner(cell) / 20 - affixes, spaced);
   }
 
   /**
@@ -193,11 +213,11 @@ export class WordGrid {
     return size;
   }
 
-  /** The height (mm) a cell's text needs, body and foot lines, at the size it prints at. */
+  /** The most height (mm) a cell's text may need, body and foot lines, at the size it prints at. */
   private need(cell: FormCell, height: number): number {
     const { lineHeight, paddingY, size: labelSize } = this.t.text;
     const size = this.fitSize(cell, height);
-    return 2 * paddingY + (Math.max(1, this.bodyLines(cell, size)) * size * lineHeight + cell.footer.length * labelSize * lineHeight) / PT_PER_MM;
+    return 2 * paddingY + (Math.max(1, this.bodyLines(cell, size, true)) * size * lineHeight + cell.footer.length * labelSize * lineHeight) / PT_PER_MM;
   }
 
   /** The body: the label, or prefix, value and suffix set as the template places them. */
@@ -276,18 +296,32 @@ export class WordGrid {
 
   /**
    * The rows' heights: as the template gives them, grown to their text.
-   * Where the grid would not fit the page's `room` (mm) but would with its
+   * Where the grid would not fit the page's `room` (mm) but may with its
    * rows squeezed towards their least height (`minHeight`), they give up that
    * room, as in the PDF, so a form with four equipment items stays on one page.
+   * Word lays out the pages itself: the heights of the text are estimates.
    */
   fitRows(room: number): void {
     const rows = this.rows();
-    const full = rows.map((r) => Math.max(r.height, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => this.need(c, r.height))));
-    const least = rows.map((r, i) => Math.min(full[i]!, Math.max(r.minHeight, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => this.need(c, r.minHeight)))));
-    const total = (hs: number[]) => hs.reduce((a, b) => a + b, 0);
-    const [tf, tl] = [total(full), total(least)];
-    const squeeze = tf <= room || tl > room ? 0 : Math.min(1, (tf - room) / (tf - tl));
-    this.heights = new Map(rows.map((r, i) => [r, full[i]! - squeeze * (full[i]! - least[i]!)]));
+    const need = (r: FormRow, h: number) => Math.max(0, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => this.need(c, h)));
+    // the heights written: the template's, squeezed `s` of the way to the least (never below the text)
+    const least = rows.map((r) => Math.min(r.height, Math.max(r.minHeight, need(r, r.minHeight))));
+    const written = (s: number) => rows.map((r, i) => r.height - s * (r.height - least[i]!));
+    // the heights a word processor may lay out: as written, or taller where the text needs it
+    const laid = (s: number) => written(s).reduce((sum, h, i) => sum + Math.max(h, need(rows[i]!, h)), 0);
+    let squeeze = 0;
+    // the estimates err on the tall side: squeeze all the way when that may just save the page, not when the form runs on anyway
+    if (laid(0) > room && laid(1) <= room * 1.1) {
+      let [short, enough] = [0, 1];
+      for (let k = 0; k < 8 && laid(1) <= room; k++) {
+        const mid = (short + enough) / 2;
+        if (laid(mid) <= room) enough = mid;
+        else short = mid;
+      }
+      squeeze = enough;
+    }
+    const hs = written(squeeze);
+    this.heights = new Map(rows.map((r, i) => [r, hs[i]!]));
   }
 
   table(): Table {
