@@ -147,6 +147,14 @@ describe.skipIf(!office)("the Word forms opened in LibreOffice", () => {
         `<alias binding="same"><family>宋体</family><prefer><family>Noto Serif SC</family></prefer></alias></fontconfig>`,
     );
     mkdirSync(join(dir, "lo"));
+    // four equipment items: the rows give up room so the form stays on one page, as the PDF's does
+    const item = (i: number) => `  - { name: 第${i}号Φ2.6×13m水泥磨, designCapacity: ${i}, quantity: 1, removedOn: 2024-11-2${i} }\n`;
+    const cement = readFileSync(CEMENT, "utf8");
+    const four = cement.slice(0, cement.indexOf("equipment:")) + "equipment:\n" + [1, 2, 3, 4].map(item).join("") + cement.slice(cement.indexOf("rectification:"));
+    writeFileSync(join(dir, "four.yaml"), four);
+    await capexit(["render", "annex1", "four.yaml", "-o", "lo/annex1-four.docx"]);
+    await capexit(["render", "annex2", XLSX, "-o", "lo/examples-annex2.docx"]);
+    await capexit(["render", "annex1", XLSX, "-o", "lo/examples-annex1.docx"]);
     await capexit(["render", "annex1", CEMENT, "-o", "lo/annex1.docx"]);
     await capexit(["render", "annex2", CEMENT, "-o", "lo/annex2.docx"]);
     await capexit(["render", "annex2", "--blank", "-o", "lo/annex2-blank.docx"]);
@@ -155,6 +163,15 @@ describe.skipIf(!office)("the Word forms opened in LibreOffice", () => {
     const r = await run("soffice", [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", pdfs, ...files], { FONTCONFIG_FILE: conf });
     if (r.code !== 0) throw new Error(r.stderr);
   }, 180_000);
+
+  it("lays every example form, and one with four equipment items, on a page of its own", async () => {
+    for (const name of ["examples-annex1", "examples-annex2"]) {
+      const forms = all(await docxPart(readFileSync(join(dir, "lo", `${name}.docx`)), "word/document.xml"), "w:tbl").length;
+      expect(forms).toBeGreaterThanOrEqual(8);
+      expect((await run("pdfinfo", [join(pdfs, `${name}.pdf`)])).stdout, name).toMatch(new RegExp(`Pages:\\s+${forms}\\n`));
+    }
+    expect((await run("pdfinfo", [join(pdfs, "annex1-four.pdf")])).stdout).toMatch(/Pages:\s+1\n/);
+  });
 
   it("shows each form on one page, with its labels and values", async () => {
     for (const name of ["annex1", "annex2", "annex2-blank"]) {
