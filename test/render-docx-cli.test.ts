@@ -132,6 +132,39 @@ describe("capexit render --format docx", () => {
   });
 });
 
+const pythonDocx = existsSync("/usr/bin/python3") && (() => {
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import docx"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!pythonDocx)("the Word forms read by python-docx", () => {
+  it("opens the document and finds the table, its merged cells and the document's properties", async () => {
+    expect((await capexit(["render", "annex2", CEMENT, "-o", "py.docx"], { SOURCE_DATE_EPOCH: "1733011200" })).code).toBe(1);
+    const script = [
+      "import docx, json, sys",
+      "d = docx.Document(sys.argv[1])",
+      "t = d.tables[0]",
+      "print(json.dumps({'tables': len(d.tables), 'rows': len(t.rows), 'columns': len(t.columns), 'name': [c.text for c in t.rows[1].cells], 'title': d.core_properties.title, 'created': str(d.core_properties.created), 'width': round(d.sections[0].page_width.mm)}))",
+    ].join("\n");
+    const r = await run("/usr/bin/python3", ["-c", script, join(dir, "py.docx")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      tables: 1,
+      rows: 21,
+      columns: 6,
+      // python-docx gives a merged cell once for each grid column it covers
+      name: ["企业名称", "随县示例水泥有限公司", "随县示例水泥有限公司", "企业地址", "随县厉山镇工业园区", "随县厉山镇工业园区"],
+      title: "淘汰落后产能验收意见表—随县示例水泥有限公司",
+      created: "2024-12-01 00:00:00",
+      width: 210,
+    });
+  });
+});
+
 const office = has("soffice") && has("pdftotext") && has("pdfinfo");
 
 describe.skipIf(!office)("the Word forms opened in LibreOffice", () => {

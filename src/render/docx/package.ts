@@ -87,13 +87,10 @@ export async function packDocx(doc: Document, meta: DocxMeta): Promise<Uint8Arra
     { path: "word/styles.xml", data: styles(meta.size) },
     { path: "word/fontTable.xml", data: fontTable() },
   ]);
-  // read through the zip's directory, then zip again with one date for every entry
+  // read through the zip's directory, give every entry the one date, and zip again:
+  // the entries keep their order and their deflated bytes (JSZip copies them, not deflating twice)
   const zip = await JSZip.loadAsync(packed);
-  const out = new JSZip();
   const date = zipDate(meta.date);
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    out.file(entry.name, await entry.async("uint8array"), { date, createFolders: false });
-  }
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  for (const entry of Object.values(zip.files)) entry.date = date;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", platform: "DOS" });
 }
