@@ -50,7 +50,7 @@ export function checkbox(checked: boolean, answer: string): CheckBox {
   });
 }
 
-/** Where {page} and {pages} stand in a filled text (fill them with these): Word writes its PAGE and SECTIONPAGES fields there. */
+/** Where {page} and {pages} stand in a filled text (fill them with these): Word writes its PAGE and SECTIONPAGES (or NUMPAGES) fields there. */
 export const PAGE_MARKS = { page: "\u{F0001}", pages: "\u{F0002}", documentPages: "\u{F0003}" };
 const FIELDS: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = {
   [PAGE_MARKS.page]: PageNumber.CURRENT,
