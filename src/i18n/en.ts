@@ -99,8 +99,8 @@ export const en: Record<string, string> = {
   "form-unknown": "unknown form “{form}”: write annex1, annex2 or a form template file (.yaml)",
   "font-invalid": "{file} is not a usable font (TTF, OTF, or TTC with #index)",
   "font-no-face": "{file} has no face {index} ({faces} faces, numbered from 0)",
-  "render-no-output": "name the output with -o: a folder (one PDF per enterprise) or a file ending in .pdf (all in one)",
-  "render-output-not-dir": "{file} exists and is not a folder (to write one file, end the name with .pdf)",
+  "render-no-output": "name the output with -o: a folder (one file per enterprise) or a file ending in .pdf or .docx (all in one)",
+  "render-output-not-dir": "{file} exists and is not a folder (to write one file, end the name with .pdf or .docx)",
   "render-no-records": "the input holds no enterprise records; no forms written (add --blank for empty forms)",
   "render-input-errors": "the input has errors: {errors} (run capexit validate to see them); forms were made from what could be read, unreadable values left blank",
   "render-written-dir": "{count} forms ({title}) written to {dir}",
@@ -161,4 +161,8 @@ export const en: Record<string, string> = {
   "file-xml-doctype": "in {file}, “{part}” has a DOCTYPE or entity declarations, which no ordinary workbook has; the file was refused",
   "file-csv-no-annex": "{file} is a CSV file, which holds one sheet: name it after its annex (such as 附表1.csv or 随县附表2生产线.csv), or save it as .xlsx",
   "annex-mismatch": "{label} “{value}” differs from “{other}” on {sheet} ({otherCell}); the value on {sheet} is used",
+  // render: Word forms (issue 12)
+  "render-format-conflict": "--format takes one kind of form file (pdf or docx) and one report (human or json), not “{formats}”",
+  "render-format-output": "the output file {file} does not end as --format {kind} says: a single output file's kind is its extension (.pdf or .docx)",
+  "render-font-docx": "--font is for PDF only: a Word document uses the computer's own SimSun and embeds no font (leave out --font {font})",
 };

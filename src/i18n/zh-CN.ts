@@ -93,8 +93,8 @@ export const zhCN: Record<string, string> = {
   "form-unknown": "不认识的表格“{form}”：请写 annex1（附表1）、annex2（附表2）或表格模板文件（.yaml）",
   "font-invalid": "{file} 不是可用的字体文件（应为 TTF、OTF，或 TTC 加 #编号）",
   "font-no-face": "{file} 中没有第 {index} 号字体（共 {faces} 个，编号从 0 起）",
-  "render-no-output": "请用 -o 指定输出：文件夹（每家企业一个 PDF）或以 .pdf 结尾的文件（全部合为一个）",
-  "render-output-not-dir": "{file} 已存在且不是文件夹（要合为一个文件，请以 .pdf 结尾）",
+  "render-no-output": "请用 -o 指定输出：文件夹（每家企业一个文件），或以 .pdf 或 .docx 结尾的文件（全部合为一个）",
+  "render-output-not-dir": "{file} 已存在且不是文件夹（要合为一个文件，请以 .pdf 或 .docx 结尾）",
   "render-no-records": "输入中没有企业记录，未生成表格（要打印空白表请加 --blank）",
   "render-input-errors": "输入中有 {errors} 个错误（请运行 capexit validate 查看）；表格仍已按能识别的内容生成，无法识别的值留空",
   "render-written-dir": "已生成 {count} 份{title}：{dir}",
@@ -165,4 +165,8 @@ export const zhCN: Record<string, string> = {
   "file-xml-doctype": "{file} 中的“{part}”含有 DOCTYPE 或实体声明，正常的表格文件不会有，已拒绝读取",
   "file-csv-no-annex": "{file} 是 CSV 文件，只能装一张表：请把文件名取作附表的名称（如“附表1.csv”“随县附表2生产线.csv”），或另存为 .xlsx",
   "annex-mismatch": "{label}“{value}”与{sheet}（{otherCell}）的“{other}”不一致，以{sheet}为准",
+  // render: Word forms (issue 12)
+  "render-format-conflict": "--format 只能选一种表格文件（pdf 或 docx）和一种报告（human 或 json），实为“{formats}”",
+  "render-format-output": "输出文件 {file} 的扩展名与 --format {kind} 不符：合为一个文件时由扩展名（.pdf 或 .docx）决定格式",
+  "render-font-docx": "--font 只用于 PDF：Word 文档用本机的宋体，不嵌入字体（去掉 --font {font}）",
 };
