@@ -6,7 +6,8 @@
 // with the fill context.
 import { fill, type FillContext, type Filled, type Scope } from "./format.js";
 import { listItems } from "./lists.js";
-import { isList, placeCells, placeholders, type Cell, type FormTemplate, type Row } from "./template.js";
+import { getPath } from "../model/paths.js";
+import { isList, noteText, placeCells, placeholders, type Cell, type FormTemplate, type Row } from "./template.js";
 
 export type Align = "left" | "center" | "right";
 export type VAlign = "top" | "middle" | "bottom";
@@ -58,6 +59,8 @@ export interface FilledForm {
   template: FormTemplate;
   title: string;
   blocks: FormBlock[];
+  /** the notes under the grid that apply to this record, as template texts */
+  notes: string[];
 }
 
 export type FillText = (text: string, scope?: Partial<Scope>) => Filled;
@@ -106,7 +109,15 @@ export function fillForm(template: FormTemplate, record: unknown, fillIn: FillTe
     blocks.push({ kind: "list", list: block.list, side, header, items: rows });
   }
   flush();
-  return { template, title, blocks };
+  const notes = template.notes.filter((n) => typeof n === "string" || isFilled(getPath(record, n.when))).map(noteText);
+  return { template, title, blocks, notes };
+}
+
+function isFilled(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === "string") return v.trim() !== "";
+  if (typeof v === "object") return Object.values(v as Record<string, unknown>).some(isFilled);
+  return true;
 }
 
 /** A cell with its text filled in. */

@@ -73,7 +73,7 @@ export function layoutForm(input: LayoutInput): FormLayout {
   const { bands, sides } = expand(form);
   const measured = bands.map((b) => ({ band: b, heights: fitter.measure(b.rows) }));
   const settle = (squeeze: number): Measured[] => measured.map(({ band, heights }) => settleBand(fitter, band, heights, squeeze));
-  const setup = { template: t, pen, fitter, metrics, colX, title, recordId: input.recordId, locate: input.locate, fill: (text: string, sp?: Record<string, string>) => fillIn(text, { specials: sp }) };
+  const setup = { template: t, notes: form.notes, pen, fitter, metrics, colX, title, recordId: input.recordId, locate: input.locate, fill: (text: string, sp?: Record<string, string>) => fillIn(text, { specials: sp }) };
   const flow = (squeeze: number): Flowed => {
     const settled = settle(squeeze);
     const lists: ListInfo[] = sides.map((side, i) => ({ side, headers: settled.filter((m) => m.kind.kind === "header" && m.kind.list === i) }));

@@ -8,7 +8,7 @@ import { getPath } from "../model/paths.js";
 import type { LoadedRecord } from "../model/source.js";
 import { formatValue, TICKED, UNTICKED, type Coverage } from "./format.js";
 import { recordId } from "./index.js";
-import { isList, placeholders, type FormTemplate, type Row } from "./template.js";
+import { isList, noteText, placeholders, type FormTemplate, type Row } from "./template.js";
 
 /** A font lacking more than this share of the characters the forms need is refused. */
 const UNUSABLE_SHARE = 0.5;
@@ -77,7 +77,7 @@ function printed(t: FormTemplate): Printed {
         c.footer?.forEach((l) => line(l, list));
       }),
     );
-  [t.title, t.tag, t.pageNumber, ...t.notes].forEach((s) => add(s));
+  [t.title, t.tag, t.pageNumber, ...t.notes.map(noteText)].forEach((s) => add(s));
   [...t.above, ...t.continued].forEach((l) => line(l));
   for (const block of t.rows) {
     if (!isList(block)) {

@@ -117,6 +117,13 @@ export const ListSchema = z
 
 export const BlockSchema = z.union([ListSchema, RowSchema]);
 
+/** A paragraph under the grid, always printed, or only for a record that holds something at `when`. */
+export const NoteSchema = z.union([z.string(), z.object({ text: z.string(), when: z.string() }).strict()]);
+export type Note = z.infer<typeof NoteSchema>;
+
+/** A note's text, whichever way it is written. */
+export const noteText = (n: Note): string => (typeof n === "string" ? n : n.text);
+
 export const FormTemplateSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -189,8 +196,11 @@ export const FormTemplateSchema = z
     /** lines between the title and the grid, e.g. 填报单位（盖章）… 填报时间… */
     above: z.array(LineSchema).default([]),
     rows: z.array(BlockSchema).min(1),
-    /** paragraphs under the grid: 注, 备注 */
-    notes: z.array(z.string()).default([]),
+    /**
+     * paragraphs under the grid: 注, 备注; a note `{ text, when }` prints only
+     * when the record holds something at `when` (e.g. an approved timetable)
+     */
+    notes: z.array(NoteSchema).default([]),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -318,7 +328,12 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   check(t.fileName, ["fileName"]);
   t.continued.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["continued", i])));
   t.above.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["above", i])));
-  t.notes.forEach((n, i) => check(n, ["notes", i]));
+  t.notes.forEach((n, i) => {
+    check(noteText(n), ["notes", i]);
+    if (typeof n !== "string" && ![...leaves.keys()].some((leaf) => leaf === n.when || leaf.startsWith(`${n.when}.`))) {
+      ctx.addIssue({ code: "custom", path: ["notes", i, "when"], message: `${n.when} is not a field of the record` });
+    }
+  });
   if (t.subject && ![...leaves.keys()].some((k) => k === t.subject!.field || k.startsWith(`${t.subject!.field}.`))) {
     ctx.addIssue({ code: "custom", path: ["subject", "field"], message: `${t.subject.field} is not a part of the record` });
   }

@@ -39,7 +39,7 @@ function section(form: FilledForm, fillIn: FillText, first: boolean, alone: bool
   const t = form.template;
   const { text, page } = t;
   const gridWidth = twips(t.columns.reduce((a, b) => a + b, 0));
-  const notes = t.notes.map((note) => fillIn(note));
+  const notes = form.notes.map((note) => fillIn(note));
   const grid = new WordGrid(form);
   grid.fitRows(gridRoom(t, notes.map((n) => n.text)));
   const children: (Paragraph | Table)[] = [];
@@ -57,7 +57,7 @@ function section(form: FilledForm, fillIn: FillText, first: boolean, alone: bool
     children.push(new Paragraph({ spacing: lines(text.noteSize, text.lineHeight, i === 0 ? text.noteSize * 0.6 : 0), children: runs(note.parts, text.noteSize) })),
   );
   // a section ends with a paragraph, not a table
-  if (t.notes.length === 0) children.push(new Paragraph({ spacing: lines(1, 1), children: [] }));
+  if (notes.length === 0) children.push(new Paragraph({ spacing: lines(1, 1), children: [] }));
 
   // the pages after the first: whose form it is, and the page number
   const marks = { page: PAGE_MARKS.page, pages: alone ? PAGE_MARKS.documentPages : PAGE_MARKS.pages };
