@@ -1,10 +1,33 @@
 // Writes examples/: the valid workbook, the same records as YAML (one file per
-// unit), and the faulty workbook the README walks through. Run after a build:
+// unit), and the faulty workbook the README walks through; then the valid
+// workbook as LibreOffice saves it in the legacy .xls and in .ods. Run after a build:
 //   npm run build && node scripts/make-examples.js
-import { mkdirSync, writeFileSync } from "node:fs";
+// `--formats` only makes the .xls and .ods again from the .xlsx.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { buildListWorkbook } from "../dist/export/list-workbook.js";
 import { exampleRecords } from "./example-data.js";
+
+/** The .xlsx saved by LibreOffice as .xls (BIFF8, as old Excel and WPS save) and .ods, in a profile of its own. */
+function otherFormats(xlsx) {
+  const profile = mkdtempSync(join(tmpdir(), "capexit-lo-"));
+  try {
+    for (const to of ["xls", "ods"]) {
+      const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", "examples", resolve(xlsx)], { stdio: "inherit" });
+      if (r.error || r.status !== 0) console.error(`LibreOffice (soffice) is needed to write the .${to} example; it was left as it was`);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes("--formats")) {
+  otherFormats("examples/随州市2024.xlsx");
+  process.exit(0);
+}
 
 const records = exampleRecords();
 mkdirSync("examples/yaml", { recursive: true });
@@ -58,4 +81,5 @@ set("附表2", "组织机构代码", 8, `${records[0].enterprise.uscc.slice(8, 1
 set("附表2生产线", "主体设备拆除时间", 5, "2024年10月1日"); // dismantled before it was shut down (10-20)
 append("附表2生产线", [records[3].enterprise.uscc, "24门轮窑 1座", "2024-10-30", null, "拆除"]); // no 附表2 row for it
 await bad.xlsx.writeFile("examples/faulty/有错误的表格.xlsx");
+otherFormats("examples/随州市2024.xlsx");
 console.log(`examples written: ${records.length} enterprises`);

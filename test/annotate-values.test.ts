@@ -1,15 +1,14 @@
 // .xls, .ods and .csv cannot be edited in place: their marked copy is a new
 // .xlsx built from their values, sheet for sheet at the same cell addresses,
-// then marked like any workbook. The seam to the reader is `plainSheetsOf`
-// (src/annotate/legacy-read.ts), a temporary SheetJS read until the reader's
-// adapter takes its place.
+// then marked like any workbook. Their values come from the reader's adapter
+// through `plainSheetsOf` (src/annotate/plain-sheets.ts).
 import * as XLSX from "@e965/xlsx";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annotateWorkbook, FILL } from "../src/annotate/annotate.js";
 import { freshWorkbook } from "../src/annotate/fresh.js";
-import { plainSheetsOf } from "../src/annotate/legacy-read.js";
+import { plainSheetsOf } from "../src/annotate/plain-sheets.js";
 import { annotateMessages } from "../src/annotate/messages.js";
 import { loadPlan } from "../src/plan/load.js";
 import { loadInputs } from "../src/read/inputs.js";
@@ -56,7 +55,7 @@ describe.each([
   beforeAll(async () => {
     source = saveAs(kind);
     writeFileSync(join(dir, name), source);
-    fresh = await freshWorkbook(plainSheetsOf(source, name));
+    fresh = await freshWorkbook(await plainSheetsOf(source, name));
     // the findings the reader gives for the same sheets and cells (read here from the new workbook)
     writeFileSync(join(dir, "values.xlsx"), fresh);
     const input = await loadInputs([join(dir, "values.xlsx")]);
@@ -73,7 +72,7 @@ describe.each([
   });
 
   it("is the same bytes every time", async () => {
-    expect(Buffer.from(await freshWorkbook(plainSheetsOf(source, name))).equals(Buffer.from(fresh))).toBe(true);
+    expect(Buffer.from(await freshWorkbook(await plainSheetsOf(source, name))).equals(Buffer.from(fresh))).toBe(true);
   });
 
   it("fills and notes every finding's cell and lists every finding", async () => {
@@ -96,10 +95,7 @@ describe.each([
     expect(r.stderr).toContain(".xlsx");
   });
 
-  // end to end once the reader reads this format (issue 10); until then validate refuses it
-  const readable = () => capexit(["validate", join(dir, name), "--format", "json"]).code !== 2;
-  it("is written by validate --annotate, with a sentence on stderr, when the reader reads the format", (ctx) => {
-    if (!readable()) return ctx.skip();
+  it("is written by validate --annotate, with a sentence on stderr", () => {
     const out = join(dir, "copy.xlsx");
     const r = capexit(["validate", join(dir, name), "--annotate", out]);
     expect(r.code).toBe(1);

@@ -1,7 +1,8 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { capexit, ROOT, tempDir } from "./support/run.js";
+import { capexitAsync } from "./support/run-async.js";
 
 const EX = join(ROOT, "examples");
 const FAULTY = join(EX, "faulty", "有错误的表格.xlsx");
@@ -100,5 +101,53 @@ describe("capexit validate (the built binary)", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe("the .xls and .ods examples end to end (validate, check, render, summarize)", () => {
+  const XLSX_EX = join(EX, "随州市2024.xlsx");
+  const sameAs = async (args: (input: string) => string[]) => {
+    const want = await capexitAsync(args(XLSX_EX));
+    for (const ext of ["xls", "ods"]) {
+      const input = join(EX, `随州市2024.${ext}`);
+      const got = await capexitAsync(args(input));
+      expect([ext, got.code, got.stderr]).toEqual([ext, want.code, want.stderr.split(XLSX_EX).join(input)]);
+      expect(got.stdout).toBe(want.stdout);
+    }
+    return want;
+  };
+
+  it("validate: clean, the same report", async () => {
+    const want = await sameAs((f) => ["validate", f, "--format", "json"]);
+    expect(JSON.parse(want.stdout)).toMatchObject({ ok: true, records: 8, errors: 0 });
+  });
+
+  it("check: the same milestones", async () => {
+    const want = await sameAs((f) => ["check", f, "--as-of", "2024-11-20", "--format", "json"]);
+    expect(want.code).toBe(1); // the brickworks is late
+    expect(JSON.parse(want.stdout).enterprises).toHaveLength(8);
+  });
+
+  it("summarize: the same roll-up", async () => {
+    const want = await sameAs((f) => ["summarize", f, "--as-of", "2024-12-31", "--format", "json"]);
+    expect(JSON.parse(want.stdout).total.enterprises).toBe(8);
+  });
+
+  it("render: the same forms, byte for byte", async () => {
+    const dir = tempDir();
+    const outputs = [];
+    for (const ext of ["xlsx", "xls", "ods"]) {
+      const out = join(dir, ext);
+      const r = await capexitAsync(["render", "annex2", join(EX, `随州市2024.${ext}`), "-o", out]);
+      expect([ext, r.code]).toEqual([ext, 0]);
+      outputs.push(
+        readdirSync(out)
+          .sort()
+          .map((f) => [f, readFileSync(join(out, f)).toString("base64")]),
+      );
+    }
+    expect(outputs[0]!.length).toBeGreaterThan(0);
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
   });
 });

@@ -1,10 +1,14 @@
 // Issue 7: whatever arrives, one clear sentence and the right exit code;
 // no stack trace, no hang, inputs untouched.
+import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { capexit, ROOT, tempDir } from "./support/run.js";
+import { bombStream, partsOf, rawZip, type RawEntry } from "./support/raw-zip.js";
+import { BIN, capexit, ROOT, tempDir } from "./support/run.js";
 
 const EXAMPLE = join(ROOT, "examples", "随州市2024.xlsx");
 let dir: string;
@@ -32,14 +36,55 @@ beforeAll(() => {
   dir = tempDir("capexit-hostile-");
 });
 
+/** A minimal Word document: a zip package with no workbook in it. */
+function wordDocx(): Buffer {
+  const entry = (name: string, content: string): RawEntry => {
+    const bytes = Buffer.from(content);
+    return { name, stored: deflateRawSync(bytes), method: 8, size: bytes.length };
+  };
+  return Buffer.from(
+    rawZip([
+      entry("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
+      entry("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
+      entry("word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>`),
+    ]),
+  );
+}
+
+/** Runs the binary and measures its peak memory (bench/lib/rss.cjs) and time. */
+function measured(args: string[]) {
+  const rssFile = join(dir, `rss-${Date.now()}-${Math.random()}`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ["--require", join(ROOT, "bench", "lib", "rss.cjs"), BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", BENCH_RSS_FILE: rssFile },
+    timeout: 120_000,
+  });
+  const { rss } = JSON.parse(readFileSync(rssFile, "utf8")) as { rss: number };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, seconds: (Date.now() - started) / 1000, mib: rss / 2 ** 20 };
+}
+
+/** The example workbook with its first sheet replaced. */
+async function withSheet(sheet: (entry: RawEntry) => RawEntry): Promise<Uint8Array> {
+  const parts = await partsOf(readFileSync(join(ROOT, "examples", "随州市2024.xlsx")));
+  return rawZip(parts.map((p) => (p.name === "xl/worksheets/sheet1.xml" ? sheet(p) : p)));
+}
+
 describe("files that are not what their name says", () => {
   it.each([
     ["random bytes named .xlsx", "random.xlsx", () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), /不是有效的 \.xlsx/],
     ["a truncated workbook", "truncated.xlsx", () => readFileSync(EXAMPLE).subarray(0, 3000), /不是有效的 \.xlsx/],
-    ["a legacy .xls", "old.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /另存为.*\.xlsx/],
-    ["a .xls that is really xlsx-less OLE named .xlsx", "ole.xlsx", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]), /另存为/],
-    ["a CSV", "data.csv", () => Buffer.from("企业名称,统一社会信用代码\n甲,91421321MA49XY2K1E\n"), /CSV.*另存为/],
+    ["an OLE header with nothing behind it, named .xls", "old.xls", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /不是有效的 \.xls 文件/],
+    ["half an OLE signature named .xlsx", "ole.xlsx", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(512)]), /不是有效的 \.xlsx/],
+    ["a CSV named after no annex", "data.csv", () => Buffer.from("企业名称,统一社会信用代码\n甲,91421321MA49XY2K1E\n"), /CSV.*附表/],
     ["an empty file", "empty.xlsx", () => Buffer.alloc(0), /空的/],
+    ["a PDF renamed .xlsx", "report.xlsx", () => Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", "latin1"), /不是有效的 \.xlsx/],
+    ["a PDF renamed .xls", "report.xls", () => Buffer.from("%PDF-1.7\n1 0 obj\n<< >>\nendobj\n%%EOF\n"), /不是有效的 \.xls 文件/],
+    ["a PDF renamed 附表1.csv", "附表1.csv", () => Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0, 0, 0xff, 0xfe, 0, 1])]), /不是有效的 \.csv 文件/],
+    ["a truncated .xls", "cut.xls", () => readFileSync(join(ROOT, "examples", "随州市2024.xls")).subarray(0, 5000), /不是有效的 \.xls 文件/],
+    ["a truncated .ods", "cut.ods", () => readFileSync(join(ROOT, "examples", "随州市2024.ods")).subarray(0, 5000), /不是有效的 \.ods 文件/],
+    ["a Word document named .xlsx", "letter.xlsx", () => wordDocx(), /不是有效的 \.xlsx/],
+    ["something that is no WPS file named .et", "old.et", () => Buffer.from("not a spreadsheet at all"), /WPS 表格（\.et）/],
     ["a text file named .txt", "notes.txt", () => Buffer.from("hello"), /不支持的文件类型/],
   ])("%s", (_, name, content, message) => {
     const path = join(dir, name);
@@ -62,6 +107,71 @@ describe("files that are not what their name says", () => {
     expectCleanRefusal(["validate", path], /无法读取/);
   });
   it("English with --lang en", () => expectCleanRefusal(["validate", join(dir, "nowhere.xlsx"), "--lang", "en"], /no such file/));
+});
+
+describe("zip bombs, entity bombs and encrypted workbooks", () => {
+  it.each([
+    // a 1 MB workbook whose 附表1 inflates to a gigabyte, declared as such
+    ["honest.xlsx", (p: RawEntry) => ({ ...p, stored: bombStream(1000), size: 1000 * 2 ** 20 }), /解压后超过 256 MB/],
+    // the same sheet declaring a few kilobytes: stopped as soon as it passes them
+    ["liar.xlsx", (p: RawEntry) => ({ ...p, stored: bombStream(1000), size: 4096 }), /不是有效的 \.xlsx/],
+    // declaring just under the bound and inflating far past it
+    ["near.xlsx", (p: RawEntry) => ({ ...p, stored: bombStream(1000), size: 255 * 2 ** 20 }), /不是有效的 \.xlsx/],
+  ])("a zip bomb: %s is refused in one sentence, quickly and in little memory", async (name, sheet, message) => {
+    const path = join(dir, name);
+    writeFileSync(path, await withSheet(sheet));
+    expect(readFileSync(path).length).toBeLessThan(1.2 * 2 ** 20);
+    const r = measured(["validate", path]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.mib).toBeLessThan(700);
+    expect(r.seconds).toBeLessThan(30);
+  });
+
+  it("billion laughs in the shared strings: refused, never expanded", async () => {
+    let entities = `<!ENTITY lol0 "lol">`;
+    for (let i = 1; i < 10; i++) entities += `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`;
+    const laughs = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE sst [${entities}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`);
+    const parts = await partsOf(readFileSync(join(ROOT, "examples", "随州市2024.xlsx")));
+    const path = join(dir, "laughs.xlsx");
+    writeFileSync(path, rawZip(parts.map((p) => (p.name === "xl/sharedStrings.xml" ? { ...p, stored: deflateRawSync(laughs), size: laughs.length } : p))));
+    const r = measured(["validate", path, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/xl\/sharedStrings\.xml.*DOCTYPE/);
+    expect(r.mib).toBeLessThan(300);
+  });
+
+  it("an external entity in a sheet: refused", async () => {
+    const path = join(dir, "xxe.xlsx");
+    writeFileSync(
+      path,
+      await withSheet((p) => {
+        const xml = Buffer.from(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>`);
+        return { ...p, stored: deflateRawSync(xml), size: xml.length };
+      }),
+    );
+    expectCleanRefusal(["validate", path], /DOCTYPE/);
+  });
+
+  it.each([
+    ["an encrypted .xls (LibreOffice, password secret)", "encrypted.xls"],
+    ["an encrypted .ods (LibreOffice, password secret)", "encrypted.ods"],
+  ])("%s", (_, name) => {
+    expectCleanRefusal(["validate", join(ROOT, "test", "fixtures", "reader", name)], /设有打开密码/);
+  });
+
+  it("an encrypted .xlsx: the OLE container Excel writes, holding EncryptionInfo and EncryptedPackage", () => {
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, "EncryptionInfo", Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0, ...Buffer.from("<?xml version=\"1.0\"?><encryption/>")]));
+    XLSX.CFB.utils.cfb_add(cfb, "EncryptedPackage", Buffer.alloc(4096, 0x5a));
+    const path = join(dir, "locked.xlsx");
+    writeFileSync(path, XLSX.CFB.write(cfb, { type: "buffer" }) as Buffer);
+    expectCleanRefusal(["validate", path], /设有打开密码/);
+    expectCleanRefusal(["validate", path, "--lang", "en"], /password/);
+  });
 });
 
 describe("odd workbooks", () => {

@@ -6,7 +6,10 @@ import { leaves } from "../src/model/fields.js";
 import { RecordSchema } from "../src/model/record.js";
 import { assemble } from "../src/read/assemble.js";
 import { readYaml } from "../src/read/yaml.js";
-import { readCell, readWorkbook } from "../src/read/xlsx.js";
+import { cellKey, SheetGrid, type CellIssue } from "../src/read/grid.js";
+import { readListSheet } from "../src/read/list-sheet.js";
+import { readWorkbook } from "../src/read/workbook.js";
+import { ANNEX1 } from "../src/model/sheets.js";
 import { orgCheckChar, parseOrgCode, parseTaxNo, parseUscc, USCC_CHARSET, usccCheckChar } from "../src/values/codes.js";
 import { parseDate } from "../src/values/date.js";
 import { parseValue } from "../src/values/index.js";
@@ -110,16 +113,20 @@ describe("readers", () => {
     );
   });
 
-  it("readCell never throws on arbitrary cell contents", () => {
-    const content = fc.oneof(
-      anyRaw,
-      fc.constant(null),
-      fc.record({ formula: fc.string(), result: fc.option(anyRaw) }),
-      fc.record({ richText: fc.array(fc.record({ text: fc.string() })) }),
-      fc.record({ error: fc.constantFrom("#N/A", "#REF!", "#DIV/0!") }),
-      fc.record({ text: fc.string(), hyperlink: fc.string() }),
+  it("reading a list sheet never throws, whatever its cells, merges and cell errors", () => {
+    const value = fc.option(anyRaw.filter((v) => v !== null) as fc.Arbitrary<string | number | boolean | Date>, { nil: undefined });
+    const label = fc.constantFrom(...ANNEX1.columns.map((c) => c.label), "吊销时间", "职务", "联系电话", "备注");
+    const merge = fc.record({ top: fc.integer({ min: -1, max: 8 }), left: fc.integer({ min: -1, max: 8 }), bottom: fc.integer({ min: -1, max: 9 }), right: fc.integer({ min: -1, max: 9 }) });
+    const issue = fc.constantFrom<CellIssue>({ rule: "formula-no-value" }, { rule: "cell-error", error: "#N/A" });
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 8 }), fc.array(fc.array(value, { maxLength: 8 }), { maxLength: 6 }), fc.array(merge, { maxLength: 4 }), fc.array(fc.tuple(fc.nat(8), fc.nat(8), issue), { maxLength: 3 }), (header, rows, merges, issues) => {
+        const grid = new SheetGrid({ name: "附表1", rows: [header, ...rows], merges, issues: new Map(issues.map(([r, c, i]) => [cellKey(r + 1, c + 1), i])) });
+        const findings: import("../src/model/finding.js").Finding[] = [];
+        const read = readListSheet(grid, ANNEX1, "p.xlsx", findings);
+        expect(read === null || read.rows.length <= rows.length + issues.length).toBe(true);
+      }),
+      { numRuns: 500 },
     );
-    fc.assert(fc.property(content, (c) => void readCell(c as ExcelJS.CellValue)));
   });
 
   it("readYaml never throws on arbitrary text", () => {

@@ -147,7 +147,7 @@ const CASES: Case[] = [
     [],
   ],
   // calling back
-  ["no filler at all", (g) => (g("zdCement").contacts!.filler = null), [["filler-contact", "contacts.filler.name"], ["filler-contact", "contacts.filler.phone"]]],
+  ["no filler at all", (g) => (g("zdCement").contacts!.filler = null), [["filler-contact", "contacts.filler.name"]]],
   ["filler without any number", (g) => (g("zdCement").contacts!.filler = { name: "王示例", title: "科员" }), [["filler-contact", "contacts.filler.phone"]]],
   ["filler with a mobile only", (g) => (g("zdCement").contacts!.filler = { name: "王示例", mobile: "13807220101" }), []],
   // phones

@@ -94,9 +94,9 @@ export async function writeAnnotated(target: AnnotateTarget, result: Validation,
   const { annotateWorkbook } = await import("./annotate.js");
   let source = target.bytes;
   if (target.kind === "values") {
-    const { plainSheetsOf } = await import("./legacy-read.js");
+    const { plainSheetsOf } = await import("./plain-sheets.js");
     const { freshWorkbook } = await import("./fresh.js");
-    source = await freshWorkbook(plainSheetsOf(target.bytes, target.file));
+    source = await freshWorkbook(await plainSheetsOf(target.bytes, target.file));
   }
   const marked = await annotateWorkbook(source, result, { lang, file: target.file });
   await writeFileAtomic(target.output, marked, { force });

@@ -58,6 +58,14 @@ export function locate(rec: LoadedRecord, path: string): Location {
       if (p.startsWith(item + ".")) return { ...loc, cell: null };
     }
   }
+  // a field whose column the sheet lacks: the row its neighbours were read from
+  // (a verdict's missing opinion points at the 附表2 row, not at 附表1)
+  for (let prefix = path.slice(0, path.lastIndexOf(".") + 1); prefix; prefix = prefix.slice(0, prefix.lastIndexOf(".", prefix.length - 2) + 1)) {
+    for (const [p, loc] of rec.locations) {
+      if (!p.startsWith(prefix) || loc.sheet === null) continue;
+      return loc.sheet === rec.origin.sheet && loc.row === rec.origin.row && loc.file === rec.origin.file ? rec.origin : { ...loc, cell: null };
+    }
+  }
   return rec.origin;
 }
 

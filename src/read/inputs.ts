@@ -1,15 +1,23 @@
 // The edge where files come in: arguments -> files -> bytes -> records.
 import { readdir, readFile, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { UserError } from "../util/errors.js";
+import { csvAnnex, sniff, WORKBOOK_EXTENSIONS, YAML_EXTENSIONS } from "./formats.js";
 import type { ReadResult } from "./types.js";
 
-const EXTENSIONS = new Set([".xlsx", ".yaml", ".yml"]);
+export { sniff } from "./formats.js";
 
 /** Larger than any county's workbook by far; refusing it keeps a zip bomb from eating the machine. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
-/** Expands folders into the .xlsx/.yaml/.yml files they hold, sorted; keeps files as given. */
+/** What a folder is searched for; a CSV only when its name names an annex. */
+function wanted(name: string): boolean {
+  if (name.startsWith("~$") || name.startsWith(".")) return false;
+  const ext = extname(name).toLowerCase();
+  return WORKBOOK_EXTENSIONS.has(ext) || YAML_EXTENSIONS.has(ext) || (ext === ".csv" && csvAnnex(name) !== null);
+}
+
+/** Expands folders into the workbooks, annex CSVs and YAML files they hold, sorted; keeps files as given. */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) throw new UserError("no-input");
   const out: string[] = [];
@@ -28,7 +36,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
         throw new UserError("file-unreadable", { file: p });
       }
       const files = names
-        .filter((n) => EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith("~$") && !n.startsWith("."))
+        .filter(wanted)
         .sort()
         .map((n) => join(p, n));
       if (files.length === 0) throw new UserError("folder-empty", { file: p });
@@ -40,21 +48,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   return out;
 }
 
-type Sniffed = "xlsx" | "yaml" | "xls" | "csv";
-
-/** What a file really is, by its first bytes first and its name second. */
-export function sniff(bytes: Uint8Array, file: string): Sniffed {
-  const ext = extname(file).toLowerCase();
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "xls";
-  if (ext === ".xls") return "xls";
-  if (ext === ".csv" || ext === ".tsv") return "csv";
-  if (ext === ".yaml" || ext === ".yml") return "yaml";
-  if (ext === ".xlsx" || ext === ".xlsm") throw new UserError("file-not-xlsx", { file });
-  throw new UserError("file-type-unknown", { file });
-}
-
-export async function readInput(file: string): Promise<ReadResult> {
+async function readBytes(file: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
     const st = await stat(file);
@@ -67,28 +61,66 @@ export async function readInput(file: string): Promise<ReadResult> {
     throw new UserError(code === "ENOENT" ? "file-missing" : "file-unreadable", { file });
   }
   if (bytes.length === 0) throw new UserError("file-empty", { file });
-  switch (sniff(bytes, file)) {
-    case "xls":
-      throw new UserError("file-legacy-xls", { file });
-    case "csv":
-      throw new UserError("file-csv", { file });
+  return bytes;
+}
+
+export async function readInput(file: string): Promise<ReadResult> {
+  return readGroup([file]);
+}
+
+/** One file, or the CSVs of one set (附表1.csv, 附表1设备.csv …) read as one workbook. */
+async function readGroup(files: readonly string[]): Promise<ReadResult> {
+  const first = files[0]!;
+  const bytes = await readBytes(first);
+  switch (sniff(bytes, first)) {
     case "yaml": {
       const { readYaml } = await import("./yaml.js");
-      return readYaml(bytes.toString("utf8"), file);
+      return readYaml(bytes.toString("utf8"), first);
     }
-    case "xlsx": {
-      const { readWorkbook } = await import("./xlsx.js");
-      return readWorkbook(bytes, file);
+    case "csv": {
+      const parts = [];
+      for (const file of files) {
+        const annex = csvAnnex(file);
+        if (!annex) throw new UserError("file-csv-no-annex", { file });
+        parts.push({ file, bytes: file === first ? bytes : await readBytes(file), annex: annex.annex });
+      }
+      const { readCsvSet } = await import("./workbook.js");
+      return readCsvSet(parts);
+    }
+    default: {
+      const { readWorkbook } = await import("./workbook.js");
+      return readWorkbook(bytes, first);
     }
   }
+}
+
+/** Groups the inputs: CSVs of the same folder and set (随县附表1.csv, 随县附表2.csv) go together. */
+function groupInputs(files: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  const sets = new Map<string, string[]>();
+  for (const f of files) {
+    const annex = extname(f).toLowerCase() === ".csv" ? csvAnnex(f) : null;
+    if (!annex) {
+      groups.push([f]);
+      continue;
+    }
+    const key = `${dirname(f)}\u0000${annex.set}`;
+    let set = sets.get(key);
+    if (!set) {
+      sets.set(key, (set = []));
+      groups.push(set);
+    }
+    if (!set.includes(f)) set.push(f);
+  }
+  return groups;
 }
 
 /** Reads every input; records keep their order of files and rows. */
 export async function loadInputs(paths: readonly string[]): Promise<ReadResult & { files: string[] }> {
   const files = await expandInputs(paths);
   const result: ReadResult = { records: [], findings: [] };
-  for (const f of files) {
-    const r = await readInput(f);
+  for (const group of groupInputs(files)) {
+    const r = await readGroup(group);
     result.records.push(...r.records);
     result.findings.push(...r.findings);
   }

@@ -5,7 +5,7 @@
 // paragraphs and signature under the last.
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import { columnLetter } from "../read/xlsx.js";
+import { columnLetter } from "../util/columns.js";
 import type { Column, SummaryDocument, Table } from "./tables.js";
 import { displayWidth } from "./text.js";
 

@@ -7,7 +7,7 @@ import { fieldMeta } from "../model/fields.js";
 import type { FieldMeta } from "../model/record.js";
 import { JOIN_PATH, SHEETS, type ColumnSpec, type SheetSpec } from "../model/sheets.js";
 import type { Plan } from "../plan/schema.js";
-import { columnLetter } from "../read/xlsx.js";
+import { columnLetter } from "../util/columns.js";
 import {
   DATA_ROWS,
   DATE_FORMAT,

@@ -1,5 +1,5 @@
 // Dates as clerks type them. One parser for every date field of the record.
-import { isExists } from "date-fns";
+import { isExists } from "date-fns/isExists";
 import { fail, ok, type Parsed } from "./result.js";
 import { normaliseText } from "./text.js";
 
@@ -18,7 +18,7 @@ export function excelSerialToIso(serial: number): string | null {
   return isoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
-/** A date cell: exceljs gives the wall-clock date as a UTC instant. */
+/** A date cell: the reader gives the wall-clock date as a UTC instant. */
 export function jsDateToIso(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
   // the calendar day of the instant; half a second of slack absorbs floating-point serials

@@ -12,7 +12,7 @@ export function register(program: Command, state: CliState): void {
   program
     .command("check")
     .description("按工作方案的时间节点检查每家企业的关停、拆除、验收进度")
-    .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
+    .argument("<files...>", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹")
     .option("--as-of <date>", "检查日期（默认：今天；工作方案年度已过则为年度末）")
     .option("--warn-days <n>", "多少天内到期标为“即将到期”（默认 14）")
     .option("--format <format>", "human（默认）或 json")

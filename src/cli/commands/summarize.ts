@@ -18,7 +18,7 @@ export function register(program: Command, state: CliState): void {
   program
     .command("summarize")
     .description("汇总各地填报的表格：分县市区和合计的年度汇总表（xlsx/pdf/md/json）与工作总结草稿；也可汇总各市的汇总 JSON")
-    .argument("<files...>", ".xlsx / .yaml 文件或文件夹（每个县市区一个文件）；或各市 summarize 写出的 .json（上一级汇总）")
+    .argument("<files...>", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹（每个县市区一个文件）；或各市 summarize 写出的 .json（上一级汇总）")
     .option("-o, --output <file>", "写出汇总表：.xlsx、.pdf、.md 或 .json（不指定则显示在终端）")
     .option("--narrative <file>", "另写出工作总结草稿（Markdown，.md）")
     .option("--as-of <date>", "统计截至日期（默认：今天；工作方案年度已过则为年度末；汇总 JSON 时取其日期）")

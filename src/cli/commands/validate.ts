@@ -10,7 +10,7 @@ export function register(program: Command, state: CliState): void {
   program
     .command("validate")
     .description("校验填报的表格或 YAML 文件，逐格指出错误")
-    .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
+    .argument("<files...>", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹")
     .option("--format <format>", "human（默认）或 json")
     .option("--plan <file>", "工作方案文件（默认：随州2024）")
     .option("--annotate <file>", "另存一份标注副本（.xlsx；含宏的表格为 .xlsm）：错误标红、警告标黄、附“校验结果”工作表；原文件不动")

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbook } from "../src/read/xlsx.js";
+import { readWorkbook } from "../src/read/workbook.js";
 import { makeUscc } from "./support/records.js";
 
 const U1 = makeUscc("421321", 9001);
@@ -154,7 +154,7 @@ describe("readWorkbook on packages other tools write", () => {
     expect(records[0]!.record.equipment!.map((e) => e.name)).toEqual(["磨机甲", "磨机乙", "磨机丙"]);
   });
 
-  it("reports an annex sheet stored where no reader looks, instead of reading it as empty", async () => {
+  it("reads an annex sheet stored under another part name", async () => {
     const data = await rewrite(await bytes(clerkWorkbook()), async (zip) => {
       const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("uint8array");
       zip.remove("xl/worksheets/sheet1.xml");
@@ -165,7 +165,21 @@ describe("readWorkbook on packages other tools write", () => {
       }
     });
     const { records, findings } = await readWorkbook(data, "odd.xlsx");
-    expect(records).toEqual([]);
-    expect(findings.map((f) => [f.rule, f.location.sheet])).toEqual([["sheet-unreadable", " 附表1 "]]);
+    expect(records.map((r) => r.record.enterprise.name)).toEqual(["随县甲水泥厂", "随县乙砖厂"]);
+    expect(findings.map((f) => [f.rule, f.location.cell])).toEqual([["unknown-column", "J4"]]);
+  });
+
+  it("reports an annex sheet the workbook lists but whose part is missing, and reads the others", async () => {
+    const withTwo = clerkWorkbook();
+    withTwo.addWorksheet("附表2").addRow(["统一社会信用代码", "涉及职工人数"]);
+    const missing = await rewrite(await bytes(withTwo), async (zip) => {
+      zip.remove("xl/worksheets/sheet2.xml");
+    });
+    const { records, findings } = await readWorkbook(missing, "missing.xlsx");
+    expect(records).toHaveLength(2);
+    expect(findings.map((f) => [f.rule, f.location.sheet])).toEqual([
+      ["unknown-column", " 附表1 "],
+      ["sheet-unreadable", "附表2"],
+    ]);
   });
 });
