@@ -4,14 +4,18 @@
 // untouched. One call takes one kind: mixing them is refused.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { csvAnnex, WORKBOOK_EXTENSIONS, YAML_EXTENSIONS } from "../read/formats.js";
 import { UserError } from "../util/errors.js";
 import { looksLikeRollup, parseJsonText, readRollupJson, type RollupInput } from "./rollup-json.js";
 
 /** A summary JSON is a few kilobytes; anything this size is not one. */
 const MAX_JSON_BYTES = 20 * 1024 * 1024;
 
-/** Files a folder of record files holds (the record reader's formats); such a folder is read as records. */
-const RECORD_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods", ".et", ".csv", ".yaml", ".yml"]);
+/** A file the record reader would take from a folder: such a folder is read as records. */
+const isRecordFile = (name: string) => {
+  const ext = extname(name).toLowerCase();
+  return WORKBOOK_EXTENSIONS.has(ext) || YAML_EXTENSIONS.has(ext) || (ext === ".csv" && csvAnnex(name) !== null);
+};
 
 const visible = (name: string) => !name.startsWith(".") && !name.startsWith("~$");
 const isJson = (file: string) => extname(file).toLowerCase() === ".json";
@@ -57,7 +61,7 @@ async function sortFolder(dir: string, out: SortedInputs): Promise<void> {
     out.records.push(dir);
     return;
   }
-  if (names.some((n) => RECORD_EXTENSIONS.has(extname(n).toLowerCase())) || !names.some(isJson)) {
+  if (names.some(isRecordFile) || !names.some(isJson)) {
     out.records.push(dir);
     return;
   }
