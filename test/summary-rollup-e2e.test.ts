@@ -4,7 +4,6 @@
 // rolls the two JSON files up. Totals are checked against sums the test works
 // out itself from the two files, in whole hundredths, and against the held-out
 // sets the cities' records were made from.
-import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -12,25 +11,14 @@ import { PDFDocument } from "pdf-lib";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addExpected, expectedJson, heldOutSet, XIANGYANG } from "./fixtures/summary/held-out.js";
-import { BIN, ROOT, tempDir, type RunResult } from "./support/run.js";
+// the built binary without blocking this worker: a PDF takes seconds on a busy machine
+import { capexitAsync as capexit } from "./support/run-async.js";
+import { ROOT, tempDir } from "./support/run.js";
 
 const AS_OF = "2024-12-20";
 const XY_PLAN = join(ROOT, "test/fixtures/summary/xiangyang-2024.yaml");
 const sz = heldOutSet({ seed: 51, count: 36, asOf: AS_OF, strayShare: 0.05 });
 const xy = heldOutSet({ seed: 52, count: 24, asOf: AS_OF, city: XIANGYANG });
-
-/** The built binary without blocking this worker: a PDF takes seconds on a busy machine. */
-function capexit(args: string[], cwd = ROOT): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => err.push(c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-  });
-}
 
 let dir: string;
 const at = (name: string) => join(dir, name);
