@@ -171,7 +171,12 @@ describe("Word forms: the table is the template's grid", () => {
     expect(paras[0]).toBe("附表1");
     expect(paras[1]).toBe("淘汰落后产能企业基本情况表");
     expect(paras[2]).toBe("填报单位（盖章）：随县\t填报时间：2024年8月20日");
-    expect(paras).toContain(t.notes[0]);
+    // the 注 is printed; the timetable note only for an enterprise on a timetable
+    const always = t.notes.filter((n): n is string => typeof n === "string");
+    for (const note of always) expect(paras).toContain(note);
+    expect(paras.some((p) => p.startsWith("淘汰时间表"))).toBe(false);
+    const onTimetable = { ...cement, record: { ...cement.record, timetable: { shutdownBy: "2025-06-30", dismantleBy: "2025-09-30", approvedBy: "随县人民政府" } } };
+    expect(bodyParagraphs((await docOf(t, [onTimetable])).doc)).toContain("淘汰时间表：停产期限 2025年6月30日，拆除期限 2025年9月30日，批准单位 随县人民政府。");
     const blank = bodyParagraphs((await docOf(t, [null])).doc);
     expect(blank[2]).toBe("填报单位（盖章）：\t填报时间：");
   });
