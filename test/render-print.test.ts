@@ -204,6 +204,16 @@ describe("Annex 1 pages", () => {
     expect(runs.map((r) => r.text).join("")).toContain("（第9号）");
   });
 
+  it("says under the grid when an enterprise is on an approved timetable, and only then", async () => {
+    const text = async (rec: LoadedRecord | null) => (await printed(annex("annex1"), rec)).runs.map((r) => r.text).join("");
+    const onTimetable = withRecord((r) => (r.timetable = { shutdownBy: "2025-06-30", dismantleBy: "2025-09-30", approvedBy: "随县人民政府" }));
+    const printedText = await text(onTimetable);
+    expect(printedText).toContain("淘汰时间表");
+    for (const part of ["2025", "随县人民政府"]) expect(printedText).toContain(part);
+    expect(await text(cement)).not.toContain("淘汰时间表");
+    expect(await text(null)).not.toContain("淘汰时间表");
+  });
+
   it("leaves room to write the date after 填报时间： on a blank form", async () => {
     const { runs, rules } = await printed(annex("annex1"), null);
     const gridRight = Math.max(...rules.map((r) => Math.max(r.x1, r.x2)));

@@ -65,7 +65,8 @@ describe("summarize end to end", () => {
     const r = capexit(["summarize", ...inputs, "--as-of", AS_OF, "--format", "json"]);
     const json = JSON.parse(r.stdout);
     expect(json.total.enterprises).toBe(set.records.length);
-    expect(Object.keys(json)).toEqual(["asOf", "units", "total"]);
+    expect(Object.keys(json)).toEqual(["area", "plan", "asOf", "units", "total"]);
+    expect([json.area, json.plan]).toEqual(["随州市", "suizhou-2024"]);
   });
 
   it("writes the workbook, whose 合计 shows numbers without recalculation", async () => {

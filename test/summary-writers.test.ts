@@ -176,23 +176,85 @@ describe("the narrative", () => {
     const t = summary.total.figures;
     expect(text).toMatch(/^# 随州市2024年依法依规推动落后产能退出工作总结（草稿）/);
     expect(text).toContain(`全市共列入淘汰落后产能企业${t.enterprises}家`);
-    expect(text).toContain(`已拆除主体设备${t.linesDismantled}条`);
+    expect(text).toContain(`填报淘汰生产线（设备）${t.linesTotal}条`);
+    expect(text).toContain(`已拆除主体设备${t.linesDismantled}条、尚有${t.linesTotal - t.linesDismantled}条未拆除`);
     expect(text).toContain(`涉及职工${t.staffInvolved}人，已安置${t.staffResettled}人`);
     for (const u of summary.units.filter((u) => u.inPlan)) {
       expect(text).toContain(`）${u.county}\n`);
       expect(text).toContain(`${u.county}列入淘汰企业${u.figures.enterprises}家`);
     }
     const notAccepted = summary.enterprises.filter((e) => !e.passed.county);
-    expect(text).toContain(`尚未通过县级验收${notAccepted.length}家`);
+    expect(text).toContain(`尚未通过县级验收的企业${notAccepted.length}家`);
     for (const e of notAccepted.slice(0, 5)) expect(text).toContain(e.name!);
     const overdue = summary.enterprises.filter((e) => e.milestones.dismantle?.status === "overdue");
-    for (const e of overdue.slice(0, 3)) expect(text).toMatch(new RegExp(`${e.name}：[^\\n]*拆除设施装置（逾期`));
+    for (const e of overdue.slice(0, 3)) expect(text).toMatch(new RegExp(`${e.unit}的${e.name}：[^\\n]*拆除设施装置（逾期`));
     expect(text).toContain("县市区待核实的企业");
   });
 
   it("says so for a unit with nothing filed", () => {
     const s = summarize(heldOutSet({ seed: 2, count: 10, asOf: AS_OF, emptyUnits: ["广水市"] }).records, plan, AS_OF);
     expect(formatNarrative(s)).toContain("广水市本年度未填报淘汰落后产能企业。");
+  });
+
+  it("has the sections a 工作总结 needs, 主要做法 and 存在问题 with room for the clerk's own words", () => {
+    const headings = text.split("\n").filter((l) => l.startsWith("## "));
+    expect(headings).toEqual(["## 一、总体完成情况", "## 二、主要做法", "## 三、各地完成情况", "## 四、进度情况", "## 五、存在问题", "## 六、下一步工作"]);
+    for (const h of ["## 二、主要做法", "## 五、存在问题", "## 六、下一步工作"]) {
+      expect(text.slice(text.indexOf(h)).split("\n").slice(1, 4).join("")).toContain("（请");
+    }
+  });
+
+  it("is signed by the compiler on the as-of date, never today", () => {
+    const lines = text.trimEnd().split("\n");
+    expect(lines.slice(-2)).toEqual(["随州市经济和信息化局", "2024年12月15日"]);
+  });
+});
+
+/** A count of zero written as a figure: 已拆除主体设备0条, 市级验收通过0家, 已安置0人. */
+const ZERO_COUNT = /(?<![\d.])0(?:条|家|人|台)/;
+
+describe("the narrative's zeros and names", () => {
+  const one = (acc: Partial<NonNullable<EnterpriseRecord["acceptance"]>>, county = "随县", name = "随县示例砖瓦厂"): EnterpriseRecord => ({
+    county,
+    enterprise: { name, address: county, uscc: `91421321MA40${name.length}P57G` },
+    acceptance: acc,
+  });
+  const standing = { model: "24门轮窑 1座", shutdownOn: "2024-10-20", removedOn: null };
+  const removed = { model: "隧道窑 1座", shutdownOn: "2024-10-20", removedOn: "2024-11-10" };
+  const passed = { opinion: "同意通过验收", passed: true, signedOn: "2024-11-28" };
+
+  it.each([
+    ["no line dismantled", one({ lines: [standing] }), ["主体设备均未拆除"], ["已拆除主体设备0条"]],
+    ["some dismantled", one({ lines: [standing, removed] }), ["已拆除主体设备1条、尚有1条未拆除"], []],
+    ["all dismantled", one({ lines: [removed] }), ["主体设备已全部拆除"], []],
+    ["county passed, city not yet", one({ lines: [removed], county: passed }), ["已全部通过县级验收", "通过县级验收的1家尚待市级验收"], ["市级验收通过0家"]],
+    ["nothing passed", one({ lines: [removed] }), ["尚未通过县级验收"], ["县级验收通过0家", "市级验收通过0家"]],
+    ["both passed", one({ lines: [removed], county: passed, city: { ...passed, signedOn: "2024-12-05" } }), ["已全部通过县级、市级验收", "列入企业均已通过县级、市级验收。"], ["尚未通过县级验收的企业"]],
+    ["no worker resettled", one({ lines: [removed], staff: { involved: 30, resettled: 0 } }), ["涉及职工30人，尚未安置"], ["已安置0人"]],
+    ["every worker resettled", one({ lines: [removed], staff: { involved: 30, resettled: 30 } }), ["涉及职工30人，已全部安置"], []],
+  ])("%s: says what is outstanding, never a count of zero", (_name, record, said, unsaid) => {
+    const text = formatNarrative(summarize([record], plan, AS_OF));
+    for (const s of said) expect(text).toContain(s);
+    for (const s of unsaid) expect(text).not.toContain(s);
+    expect(text).not.toMatch(ZERO_COUNT);
+  });
+
+  it("never writes a count of zero, whatever the records (seeds)", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      for (const count of [0, 1, 3, 12]) {
+        const s = summarize(heldOutSet({ seed, count, asOf: AS_OF, strayShare: 0.1 }).records, plan, AS_OF);
+        expect([seed, count, ZERO_COUNT.exec(formatNarrative(s))?.[0] ?? null]).toEqual([seed, count, null]);
+      }
+    }
+  });
+
+  it("joins a unit and an enterprise as a sentence does (随县的随县示例砖瓦厂), never by a bare space", () => {
+    const late = one({ lines: [standing] });
+    const stray = one({ lines: [standing] }, "随州市区", "无主示例厂");
+    const text = formatNarrative(summarize([late, stray], plan, AS_OF));
+    expect(text).toContain("- 随县的随县示例砖瓦厂：拆除设施装置（逾期");
+    expect(text).toContain("- 随州市区的无主示例厂：");
+    expect(text).not.toMatch(/随县 随县示例砖瓦厂|随州市区 无主示例厂/);
   });
 });
 

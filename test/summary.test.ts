@@ -182,9 +182,10 @@ describe("roll-up of held-out record sets: exact per unit and in 合计", () => 
     expect(json.total).toMatchObject({ enterprises: 3, equipmentUnits: 3, capacityEliminated: { 万吨: 0.3, 万千伏安: 3 }, linesSealed: 2, countyPassed: 2, provincePassed: 1 });
   });
 
-  it("keeps the JSON keys of spec §4 exactly, in order", () => {
+  it("keeps the JSON keys of spec §4 exactly, in order, with §6's area and plan beside them", () => {
     const json = summaryJson(summarize(heldOutSet({ seed: 9, count: 5, asOf: "2024-12-31" }).records, plan, "2024-12-31"));
-    expect(Object.keys(json)).toEqual(["asOf", "units", "total"]);
+    expect(Object.keys(json)).toEqual(["area", "plan", "asOf", "units", "total"]);
+    expect(json).toMatchObject({ area: "随州市", plan: "suizhou-2024" });
     const keys = ["enterprises", "equipmentUnits", "designCapacity", "capacityEliminated", "staffInvolved", "staffResettled", "fixedAssetsNet", "energySavedTce", "so2", "co2", "cod", "nox", "landFreedMu", "linesDismantled", "linesSealed", "countyPassed", "cityPassed", "provincePassed"];
     for (const u of json.units) expect(Object.keys(u)).toEqual(["county", ...keys]);
     expect(Object.keys(json.total)).toEqual(keys);
@@ -264,6 +265,16 @@ describe("milestone tallies per unit", () => {
 });
 
 describe("title and duplicates", () => {
+  it("takes the area from the plan, or from --area and --compiler when given", () => {
+    const other = parsePlan(readFileSync(PLAN2025, "utf8"), PLAN2025);
+    const s = summarize([], other, "2025-12-31");
+    expect([s.area, s.plan, s.title, s.compiler]).toEqual(["襄阳市", "xiangyang-2025", "襄阳市2025年淘汰落后产能工作汇总表", "襄阳市经济和信息化局"]);
+    const named = { ...plan, area: "随州市本级" } as Plan;
+    expect(summarize([], named, "2024-12-31").title).toBe("随州市本级2024年淘汰落后产能工作汇总表");
+    const given = summarize([], plan, "2024-12-31", { area: " 随州 ", compiler: "随州市经信局" });
+    expect([given.area, given.title, given.compiler, summaryJson(given).area]).toEqual(["随州", "随州2024年淘汰落后产能工作汇总表", "随州市经信局", "随州"]);
+  });
+
   it("derives the title from the plan: city and year", () => {
     expect(summaryTitle(plan)).toBe("随州市2024年淘汰落后产能工作汇总表");
     const other = parsePlan(readFileSync(PLAN2025, "utf8"), PLAN2025);

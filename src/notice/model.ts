@@ -5,10 +5,10 @@
 // record (people, phones, staff, assets, debts, acceptance opinions) can reach
 // a writer, because nothing else is put here.
 import type { EnterpriseRecord } from "../model/record.js";
+import { planArea } from "../plan/area.js";
 import { milestoneDue } from "../plan/due.js";
 import type { Plan } from "../plan/schema.js";
 import { findUnit } from "../plan/units.js";
-import { planArea } from "./area.js";
 import { equipmentCapacity, lineCapacities, type Capacity } from "./capacity.js";
 import type { Period } from "./period.js";
 import { progressOf, type ProgressState } from "./progress.js";

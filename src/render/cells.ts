@@ -8,12 +8,12 @@
 // between the two, so that rows with room to spare give it up before a form
 // runs onto another page.
 import { type CellMetrics, type FilledLine, type Pen } from "./draw.js";
+import type { Align, VAlign } from "./form.js";
 import { breakLines } from "./linebreak.js";
 
 const EPS = 0.01;
 
-export type Align = "left" | "center" | "right";
-export type VAlign = "top" | "middle" | "bottom";
+export type { Align, VAlign } from "./form.js";
 
 /** A cell with its text filled in, before it is fitted to a box. */
 export interface CellSpec {

@@ -33,6 +33,8 @@ export interface ListInfo {
 
 export interface FlowSetup {
   template: FormTemplate;
+  /** the notes under the grid that apply to this record */
+  notes: readonly string[];
   pen: Pen;
   fitter: Fitter;
   metrics: CellMetrics;
@@ -285,7 +287,7 @@ class PageFlow {
 
   private noteLines(): string[][] {
     const width = this.gridRight - this.gridLeft;
-    return this.t.notes.map((note) => breakLines(this.s.fill(note).text, width, this.t.text.noteSize, this.pen.measure.regular));
+    return this.s.notes.map((note) => breakLines(this.s.fill(note).text, width, this.t.text.noteSize, this.pen.measure.regular));
   }
 
   private notesHeight(): number {

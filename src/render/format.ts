@@ -27,8 +27,27 @@ export function formatNumber(n: number): string {
   return n.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
 }
 
+/** A piece of filled text: plain text, or a yes/no box (ticked or not) that Word writes as a checkbox. */
+export type Part = { text: string } | { box: boolean; answer: string };
+
+/** 是☑　否☐ as parts: each answer word followed by its box. */
+export function checkParts(value: boolean | null | undefined, yes: string, no: string): Part[] {
+  return [{ text: yes }, { box: value === true, answer: yes }, { text: `　${no}` }, { box: value === false, answer: no }];
+}
+
+/** Parts as printed text: a box is ☑ or ☐. */
+export function partsText(parts: readonly Part[]): string {
+  return parts.map((p) => ("box" in p ? (p.box ? TICKED : UNTICKED) : p.text)).join("");
+}
+
 export function formatCheck(value: boolean | null | undefined, yes: string, no: string): string {
-  return `${yes}${value === true ? TICKED : UNTICKED}　${no}${value === false ? TICKED : UNTICKED}`;
+  return partsText(checkParts(value, yes, no));
+}
+
+/** The answer words of a yes/no field: 是/否, or 通过/不通过 for a verdict; a template may name its own. */
+function answers(path: string, args: readonly string[]): [string, string] {
+  if (args.length >= 2) return [args[0]!, args[1]!];
+  return fieldMeta(path)?.kind === "passed" ? ["通过", "不通过"] : ["是", "否"];
 }
 
 /** A date line to sign beside: the date, or blanks for the hand. */
@@ -38,14 +57,20 @@ function blank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** One field's value in one format as parts: a check is its answers and boxes, anything else one text. */
+export function formatParts(path: string, value: unknown, format: string, args: readonly string[] = []): Part[] {
+  if (format === "check") {
+    const [yes, no] = answers(path, args);
+    return checkParts(typeof value === "boolean" ? value : null, yes, no);
+  }
+  return [{ text: formatValue(path, value, format, args) }];
+}
+
 /** One field's value in one format; "" when blank (a check or signdate prints its blanks). */
 export function formatValue(path: string, value: unknown, format: string, args: readonly string[] = []): string {
   const meta = fieldMeta(path);
   const kind = meta?.kind;
-  if (format === "check") {
-    const [yes, no] = args.length >= 2 ? args : kind === "passed" ? ["通过", "不通过"] : ["是", "否"];
-    return formatCheck(typeof value === "boolean" ? value : null, yes!, no!);
-  }
+  if (format === "check") return partsText(formatParts(path, value, format, args));
   if (format === "signdate") return blank(value) ? SIGN_BLANK : formatDate(String(value));
   if (blank(value)) return "";
   if (typeof value === "boolean") {
@@ -111,6 +136,8 @@ export interface FillContext {
 
 export interface Filled {
   text: string;
+  /** the same text in parts: the yes/no boxes apart from the words */
+  parts: Part[];
   /** every placeholder was blank (or there was none and the text is a label) */
   blank: boolean;
 }
@@ -149,31 +176,55 @@ export function coverText(text: string, field: string | null, ctx: FillContext):
   return out;
 }
 
-/** Fills a template's placeholders from the scope; literal text is checked against the font too. */
+/** Every character can be printed, nothing is reported: for outputs that bring no font of their own (Word). */
+export function plainContext(): FillContext {
+  return { coverage: { has: () => true }, record: null, locate: () => ({ file: "", sheet: null, row: null, cell: null, line: null }), findings: [], reported: new Set() };
+}
+
+/**
+ * Fills a template's placeholders from the scope; literal text is checked
+ * against the font too. `{a or b}` prints the first of the fields that is filled.
+ */
 export function fill(template: string, scope: Scope, ctx: FillContext): Filled {
-  const parts = placeholders(template);
-  if (parts.length === 0) return { text: coverText(template, null, ctx), blank: true };
+  const found = placeholders(template);
+  if (found.length === 0) {
+    const text = coverText(template, null, ctx);
+    return { text, parts: [{ text }], blank: true };
+  }
   let allBlank = true;
-  let text = "";
+  const parts: Part[] = [];
+  const literal = (s: string) => {
+    if (s) parts.push({ text: coverText(s, null, ctx) });
+  };
   let last = 0;
   const re = /\{([^{}|]+)(?:\|([^{}]*))?\}/g;
   let m: RegExpExecArray | null;
   let i = 0;
   while ((m = re.exec(template))) {
-    const p = parts[i++]!;
-    text += coverText(template.slice(last, m.index), null, ctx);
+    const p = found[i++]!;
+    literal(template.slice(last, m.index));
     last = m.index + m[0].length;
     const special = scope.specials?.[p.path];
     if (special !== undefined) {
-      text += coverText(special, null, ctx);
+      literal(special);
       allBlank = false;
       continue;
     }
-    const path = fieldPath(p.path, scope);
-    const value = scope.record ? getPath(scope.record, path) : undefined;
-    if (!blank(value)) allBlank = false;
-    text += coverText(formatValue(path, value, p.format, p.args), path, ctx);
+    const paths = p.paths.map((one) => fieldPath(one, scope));
+    const values = paths.map((one) => (scope.record ? getPath(scope.record, one) : undefined));
+    const k = Math.max(0, values.findIndex((v) => !blank(v)));
+    if (!blank(values[k])) allBlank = false;
+    for (const part of formatParts(paths[k]!, values[k], p.format, p.args)) {
+      parts.push("box" in part ? part : { text: coverText(part.text, paths[k]!, ctx) });
+    }
   }
-  text += coverText(template.slice(last), null, ctx);
-  return { text, blank: allBlank };
+  literal(template.slice(last));
+  // neighbouring texts as one, so a filled text is the fewest parts
+  const merged: Part[] = [];
+  for (const part of parts) {
+    const prev = merged[merged.length - 1];
+    if (prev && "text" in prev && "text" in part) merged[merged.length - 1] = { text: prev.text + part.text };
+    else merged.push(part);
+  }
+  return { text: partsText(merged), parts: merged, blank: allBlank };
 }

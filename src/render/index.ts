@@ -40,9 +40,23 @@ function nameOf(template: FormTemplate, rec: LoadedRecord | null, n: number): st
   return sanitiseFileName(filled.blank ? fallback : filled.text.replace(/^_+|_+$/g, ""), fallback);
 }
 
-/** The file name of each record's form: sanitised, unique among them, with .pdf. Pure. */
-export function formFileNames(template: FormTemplate, records: readonly (LoadedRecord | null)[]): string[] {
-  return uniqueFileNames(records.map((r, i) => nameOf(template, r, i)));
+/** The file name of each record's form: sanitised, unique among them, with the extension (.pdf). Pure. */
+export function formFileNames(template: FormTemplate, records: readonly (LoadedRecord | null)[], extension = ".pdf"): string[] {
+  return uniqueFileNames(
+    records.map((r, i) => nameOf(template, r, i)),
+    extension,
+  );
+}
+
+/** A form's title as a document's title: the template's, then the enterprise (—名称). */
+export function formTitle(title: string, rec: LoadedRecord | null): string {
+  const name = rec?.record.enterprise?.name;
+  return name ? `${title}—${name}` : title;
+}
+
+/** The title of a document holding several forms. */
+export function formsTitle(template: FormTemplate, records: readonly (LoadedRecord | null)[], first: string): string {
+  return records.length === 1 ? first : `${template.title}（${records.length}份）`;
 }
 
 /** Lays out one record's form (null: a blank form). Pure. */
@@ -54,8 +68,7 @@ export function layoutRecord(template: FormTemplate, rec: LoadedRecord | null, f
     recordId: rec ? recordId(rec) : null,
     locate: (path) => (rec ? locate(rec, path) : NOWHERE),
   });
-  const name = rec?.record.enterprise?.name;
-  if (name) layout.title = `${layout.title}—${name}`;
+  layout.title = formTitle(layout.title, rec);
   return layout;
 }
 

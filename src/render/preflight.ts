@@ -8,7 +8,7 @@ import { getPath } from "../model/paths.js";
 import type { LoadedRecord } from "../model/source.js";
 import { formatValue, TICKED, UNTICKED, type Coverage } from "./format.js";
 import { recordId } from "./index.js";
-import { isList, placeholders, type FormTemplate, type Row } from "./template.js";
+import { isList, noteText, placeholders, type FormTemplate, type Row } from "./template.js";
 
 /** A font lacking more than this share of the characters the forms need is refused. */
 const UNUSABLE_SHARE = 0.5;
@@ -58,7 +58,7 @@ function printed(t: FormTemplate): Printed {
   const add = (text: string | undefined, list?: string) => {
     if (!text) return;
     for (const ch of text.replace(/\{[^{}]*\}/g, "")) fixed.add(ch);
-    for (const ph of placeholders(text)) {
+    for (const ph of placeholders(text).flatMap((p) => p.paths.map((one) => ({ ...p, path: one })))) {
       if (ph.path === "page" || ph.path === "pages") for (const ch of "0123456789") fixed.add(ch);
       if (ph.path === "title" || ph.path === "tag" || ph.path === "page" || ph.path === "pages") continue;
       const path = list && ph.path.startsWith("item.") ? `${list}[].${ph.path.slice(5)}` : ph.path;
@@ -77,7 +77,7 @@ function printed(t: FormTemplate): Printed {
         c.footer?.forEach((l) => line(l, list));
       }),
     );
-  [t.title, t.tag, t.pageNumber, ...t.notes].forEach((s) => add(s));
+  [t.title, t.tag, t.pageNumber, ...t.notes.map(noteText)].forEach((s) => add(s));
   [...t.above, ...t.continued].forEach((l) => line(l));
   for (const block of t.rows) {
     if (!isList(block)) {
@@ -172,14 +172,19 @@ export function identityOnly(template: FormTemplate, records: readonly (LoadedRe
   return records.filter((r) => r !== null && blankAt(getPath(r.record, subject.field))).length;
 }
 
-/** The checks before drawing, and what to say about them. */
-export function preflight(template: FormTemplate, records: readonly (LoadedRecord | null)[], font: Coverage, fontName: string): Preflight {
-  const coverage = checkCoverage(template, records, font);
+/** How many forms print the identity only (nothing yet under the template's subject), and the line that says so. */
+export function subjectNotes(template: FormTemplate, records: readonly (LoadedRecord | null)[]): { identityOnly: number; notes: Note[] } {
   const pending = identityOnly(template, records);
-  const refuse = coverage.unusable ? { id: "render-font-unusable", data: { font: fontName, needed: coverage.needed, missing: coverage.missing.length } } : null;
   const notes: Note[] = [];
   if (pending > 0 && template.subject) {
     notes.push({ id: "render-identity-only", data: { count: pending, what: template.subject.name, form: template.subject.form ?? template.title } });
   }
-  return { coverage, identityOnly: pending, refuse, notes };
+  return { identityOnly: pending, notes };
+}
+
+/** The checks before drawing, and what to say about them. */
+export function preflight(template: FormTemplate, records: readonly (LoadedRecord | null)[], font: Coverage, fontName: string): Preflight {
+  const coverage = checkCoverage(template, records, font);
+  const refuse = coverage.unusable ? { id: "render-font-unusable", data: { font: fontName, needed: coverage.needed, missing: coverage.missing.length } } : null;
+  return { coverage, refuse, ...subjectNotes(template, records) };
 }

@@ -44,7 +44,7 @@ export const CellSchema = z
     rowSpan: z.number().int().min(1).default(1),
     /** fixed text, as printed on the official form; `\n` forces a line break. Labels print at the form's one text size. */
     label: z.string().optional(),
-    /** text with `{field.path}` or `{field.path|format}` placeholders */
+    /** text with `{field.path}` or `{field.path|format}` placeholders; `{a or b}` prints the first of the fields that is filled */
     value: z.string().optional(),
     /** printed instead of `value` when every field in it is blank, e.g. （注明单位） */
     placeholder: z.string().optional(),
@@ -116,6 +116,13 @@ export const ListSchema = z
   .strict();
 
 export const BlockSchema = z.union([ListSchema, RowSchema]);
+
+/** A paragraph under the grid, always printed, or only for a record that holds something at `when`. */
+export const NoteSchema = z.union([z.string(), z.object({ text: z.string(), when: z.string() }).strict()]);
+export type Note = z.infer<typeof NoteSchema>;
+
+/** A note's text, whichever way it is written. */
+export const noteText = (n: Note): string => (typeof n === "string" ? n : n.text);
 
 export const FormTemplateSchema = z
   .object({
@@ -189,8 +196,11 @@ export const FormTemplateSchema = z
     /** lines between the title and the grid, e.g. 填报单位（盖章）… 填报时间… */
     above: z.array(LineSchema).default([]),
     rows: z.array(BlockSchema).min(1),
-    /** paragraphs under the grid: 注, 备注 */
-    notes: z.array(z.string()).default([]),
+    /**
+     * paragraphs under the grid: 注, 备注; a note `{ text, when }` prints only
+     * when the record holds something at `when` (e.g. an approved timetable)
+     */
+    notes: z.array(NoteSchema).default([]),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -276,10 +286,20 @@ export const FORMATS = new Set(["", "text", "date", "number", "unit", "check", "
 /** placeholders that are not record fields */
 const SPECIAL = new Set(["title", "tag", "page", "pages"]);
 
-export function placeholders(text: string): { path: string; format: string; args: string[] }[] {
+export interface Placeholder {
+  /** the field printed (the first of `paths`) */
+  path: string;
+  /** `{reportingUnit or county}`: the fields in turn, the first one filled is printed */
+  paths: string[];
+  format: string;
+  args: string[];
+}
+
+export function placeholders(text: string): Placeholder[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => {
     const [format = "", ...args] = (m[2] ?? "").split(":");
-    return { path: m[1]!.trim(), format: format.trim(), args };
+    const paths = m[1]!.trim().split(/\s+or\s+/);
+    return { path: paths[0]!, paths, format: format.trim(), args };
   });
 }
 
@@ -292,9 +312,11 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
     if (!text) return;
     for (const p of placeholders(text)) {
       if (!FORMATS.has(p.format)) ctx.addIssue({ code: "custom", path, message: `unknown format "${p.format}" in {${p.path}|${p.format}}` });
-      if (SPECIAL.has(p.path)) continue;
-      const full = list && p.path.startsWith("item.") ? `${list}[].${p.path.slice(5)}` : p.path;
-      if (!leaves.has(full)) ctx.addIssue({ code: "custom", path, message: `{${p.path}} is not a field of the record` });
+      for (const one of p.paths) {
+        if (SPECIAL.has(one)) continue;
+        const full = list && one.startsWith("item.") ? `${list}[].${one.slice(5)}` : one;
+        if (!leaves.has(full)) ctx.addIssue({ code: "custom", path, message: `{${one}} is not a field of the record` });
+      }
     }
   };
   const checkRow = (row: Row, path: (string | number)[], list?: string) =>
@@ -306,7 +328,12 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   check(t.fileName, ["fileName"]);
   t.continued.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["continued", i])));
   t.above.forEach((l, i) => lineParts(l).forEach((s) => check(s, ["above", i])));
-  t.notes.forEach((n, i) => check(n, ["notes", i]));
+  t.notes.forEach((n, i) => {
+    check(noteText(n), ["notes", i]);
+    if (typeof n !== "string" && ![...leaves.keys()].some((leaf) => leaf === n.when || leaf.startsWith(`${n.when}.`))) {
+      ctx.addIssue({ code: "custom", path: ["notes", i, "when"], message: `${n.when} is not a field of the record` });
+    }
+  });
   if (t.subject && ![...leaves.keys()].some((k) => k === t.subject!.field || k.startsWith(`${t.subject!.field}.`))) {
     ctx.addIssue({ code: "custom", path: ["subject", "field"], message: `${t.subject.field} is not a part of the record` });
   }

@@ -1,5 +1,7 @@
 // The same enterprise twice would be counted twice: find every USCC entered more than once.
+import { t } from "../i18n/index.js";
 import type { LoadedRecord, Location } from "../model/source.js";
+import { UserError } from "../util/errors.js";
 
 export interface Duplicate {
   uscc: string;
@@ -28,4 +30,17 @@ export function describeLocation(loc: Location, lang: "zh-CN" | "en"): string {
   }
   if (loc.line !== null) return lang === "en" ? `${loc.file} line ${loc.line}` : `${loc.file} 第${loc.line}行`;
   return loc.file;
+}
+
+/** The same enterprise twice would be counted twice: refuse, naming both places and how many more. */
+export function refuseDuplicates(records: readonly LoadedRecord[], lang: "zh-CN" | "en", messageId = "summary-duplicate"): void {
+  const dups = findDuplicates(records);
+  if (!dups.length) return;
+  const d = dups[0]!;
+  throw new UserError(messageId, {
+    uscc: d.uscc,
+    first: describeLocation(d.first, lang),
+    again: describeLocation(d.again, lang),
+    more: dups.length > 1 ? t(lang, "summary-duplicate-more", { count: dups.length - 1 }) : "",
+  });
 }

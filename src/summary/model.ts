@@ -26,9 +26,13 @@ export const NUMERIC_KEYS = [
 
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
 
-export type Figures = Record<NumericKey, number> & {
+/** The figures of the JSON report (spec §4): all a roll-up one level down hands up. */
+export type ReportedFigures = Record<NumericKey, number> & {
   /** capacity retired per unit of measure (万吨, 万千伏安 …); units are never added together */
   capacityEliminated: Record<string, number>;
+};
+
+export type Figures = ReportedFigures & {
   /** not in the JSON report: lines listed, and lines shut down as of the as-of date */
   linesTotal: number;
   linesShutdown: number;
@@ -86,12 +90,16 @@ export interface UnitSummary {
   progress: Progress;
 }
 
+/** The roll-up of enterprise records under one plan: what `summarize` makes of the counties' files. */
 export interface Summary {
+  level: "records";
   asOf: string;
   /** 随州市2024年淘汰落后产能工作汇总表 */
   title: string;
-  /** 随州市: the city the plan is for */
-  city: string;
+  /** 随州市: the area the plan is for (src/plan/area.ts), or `--area` */
+  area: string;
+  /** the plan's id (suizhou-2024) */
+  plan: string;
   /** 编制单位 */
   compiler: string;
   planTitle: string;
@@ -113,3 +121,45 @@ export const OTHER_UNIT = "其他";
 
 /** The key for capacity retired whose unit of measure is not given. */
 export const UNSTATED_UNIT = "未注明单位";
+
+/** One area of a roll-up one level up: a city's (or a province's) summary JSON, taken whole. */
+export interface AreaRow {
+  /** the area's name, as its JSON's `area` gives it (随州市) */
+  county: string;
+  /** the date its figures are as of */
+  asOf: string;
+  /** its plan's id, null for a roll-up of roll-ups */
+  plan: string | null;
+  /** the file it came from */
+  file: string;
+  figures: ReportedFigures;
+  /** its own units (its counties), as its JSON lists them */
+  units: { county: string; figures: ReportedFigures }[];
+}
+
+/**
+ * The roll-up of roll-ups (spec §6): one row per area, totals summed. Only the
+ * figures of the JSON report come up a level; lines shut down, enterprises on a
+ * timetable and the milestone tallies stay in each area's own summary.
+ */
+export interface AreaSummary {
+  level: "areas";
+  /** the latest of the areas' dates (all the same unless --allow-mixed-dates) */
+  asOf: string;
+  /** true when the areas' dates differ: each row is labelled with its own */
+  mixedDates: boolean;
+  title: string;
+  /** `--area` (湖北省), or null: the roll-up then has no area of its own */
+  area: string | null;
+  /** `--compiler`, or null */
+  compiler: string | null;
+  year: number;
+  /** true when every area is a city's summary under its plan, so its units are counties */
+  ofCities: boolean;
+  capacityUnits: string[];
+  /** areas in the order given */
+  units: AreaRow[];
+  total: ReportedFigures;
+}
+
+export type AnySummary = Summary | AreaSummary;

@@ -1,6 +1,7 @@
 // Pure: records + plan + as-of date -> the roll-up per unit of the plan and in total.
 // Every figure of a unit is the sum of its enterprises' figures, so 明细 and 汇总 agree.
 import type { EnterpriseRecord } from "../model/record.js";
+import { planArea } from "../plan/area.js";
 import { planDue } from "../plan/due.js";
 import { lineStates, onTimetable, verdictAsOf } from "../plan/milestone.js";
 import type { Plan } from "../plan/schema.js";
@@ -16,12 +17,13 @@ import {
   type MilestoneLike,
   type MilestonesOf,
   type Progress,
+  type ReportedFigures,
   type Summary,
   type Tally,
   type UnitSummary,
 } from "./model.js";
 import { Sum } from "./sum.js";
-import { cityOf, summaryTitle } from "./title.js";
+import { summaryTitle } from "./title.js";
 
 /** 万 吨 / 万t as typed -> one key: NFKC, no white space. */
 export function capacityUnitKey(unit: string | null | undefined): string {
@@ -98,9 +100,9 @@ export function enterpriseFigures(
   return { figures: f, capacityUnit, capacityAmount, passed };
 }
 
-/** Adds figures exactly (see Sum); capacity kept per unit of measure. */
-export function addFigures(list: readonly Figures[]): Figures {
-  const out = emptyFigures();
+/** Adds the figures of the JSON report exactly (see Sum); capacity kept per unit of measure. */
+export function addReported(list: readonly ReportedFigures[]): ReportedFigures {
+  const out = { capacityEliminated: {} } as ReportedFigures;
   for (const k of NUMERIC_KEYS) {
     const s = new Sum();
     for (const f of list) s.add(f[k]);
@@ -115,6 +117,12 @@ export function addFigures(list: readonly Figures[]): Figures {
     }
   }
   for (const [unit, s] of cap) out.capacityEliminated[unit] = s.value;
+  return out;
+}
+
+/** Adds figures exactly (see Sum); capacity kept per unit of measure. */
+export function addFigures(list: readonly Figures[]): Figures {
+  const out: Figures = { ...addReported(list), linesTotal: 0, linesShutdown: 0, onTimetable: 0 };
   out.linesTotal = list.reduce((n, f) => n + f.linesTotal, 0);
   out.linesShutdown = list.reduce((n, f) => n + f.linesShutdown, 0);
   out.onTimetable = list.reduce((n, f) => n + f.onTimetable, 0);
@@ -160,21 +168,29 @@ function addProgress(list: readonly Progress[]): Progress {
 }
 
 /** Capacity units in report order: 万吨 first (the forms' own unit), then as they first appear, unstated last. */
-function orderCapacityUnits(enterprises: readonly EnterpriseSummary[]): string[] {
+export function orderCapacityUnits(units: Iterable<string | null>): string[] {
   const seen: string[] = [];
-  for (const e of enterprises) if (e.capacityUnit && !seen.includes(e.capacityUnit)) seen.push(e.capacityUnit);
+  for (const u of units) if (u && !seen.includes(u)) seen.push(u);
   const rank = (u: string) => (u === "万吨" ? 0 : u === UNSTATED_UNIT ? 2 : 1);
   return seen.map((u, i) => ({ u, i })).sort((x, y) => rank(x.u) - rank(y.u) || x.i - y.i).map(({ u }) => u);
 }
 
 /** Every row lists every capacity unit present, with 0 where it has none. */
-function fillCapacity(f: Figures, units: readonly string[]): void {
+export function fillCapacity(f: ReportedFigures, units: readonly string[]): void {
   const filled: Record<string, number> = {};
   for (const u of units) filled[u] = f.capacityEliminated[u] ?? 0;
   f.capacityEliminated = filled;
 }
 
-export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: string, milestonesOf: MilestonesOf): Summary {
+/** Names a summary may be given instead of the plan's own (`--area`, `--compiler`). */
+export interface SummaryNames {
+  area?: string | null;
+  compiler?: string | null;
+}
+
+const given = (s: string | null | undefined): string | null => (s && s.trim() ? s.trim() : null);
+
+export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: string, milestonesOf: MilestonesOf, names: SummaryNames = {}): Summary {
   const unitNames = plan.units.map((u) => u.name);
   const byUnit = new Map<string, EnterpriseSummary[]>(unitNames.map((n) => [n, []]));
   byUnit.set(OTHER_UNIT, []);
@@ -201,7 +217,7 @@ export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: s
 
   const rows = [...unitNames, ...(byUnit.get(OTHER_UNIT)!.length ? [OTHER_UNIT] : [])];
   const enterprises = rows.flatMap((n) => byUnit.get(n)!);
-  const capacityUnits = orderCapacityUnits(enterprises);
+  const capacityUnits = orderCapacityUnits(enterprises.map((e) => e.capacityUnit));
 
   const units: UnitSummary[] = rows.map((county) => {
     const list = byUnit.get(county)!;
@@ -212,11 +228,14 @@ export function rollUp(records: readonly EnterpriseRecord[], plan: Plan, asOf: s
   const total = { figures: addFigures(units.map((u) => u.figures)), progress: addProgress(units.map((u) => u.progress)) };
   for (const f of [...units.map((u) => u.figures), total.figures]) fillCapacity(f, capacityUnits);
 
+  const area = given(names.area) ?? planArea(plan);
   return {
+    level: "records",
     asOf,
-    title: summaryTitle(plan),
-    city: cityOf(plan),
-    compiler: plan.compiler,
+    title: summaryTitle(plan, area),
+    area,
+    plan: plan.id,
+    compiler: given(names.compiler) ?? plan.compiler,
     planTitle: plan.title,
     documentNo: plan.documentNo,
     year: plan.year,

@@ -4,10 +4,13 @@
 import type { Lang } from "../i18n/index.js";
 import {
   OTHER_UNIT,
+  type AnySummary,
+  type AreaSummary,
   type EnterpriseSummary,
   type Figures,
   type MilestoneState,
   type Progress,
+  type ReportedFigures,
   type Summary,
   type Tally,
   type TalliedMilestone,
@@ -88,10 +91,9 @@ const G = {
 const COUNTY = tx("县市区", "County");
 const TOTAL = tx("合计", "Total");
 
-/** One column per figure of a row; the capacity columns are made per unit of measure. */
-const FIG = {
+/** One column per figure of the JSON report; the capacity columns are made per unit of measure. */
+const REPORTED = {
   enterprises: { label: tx("企业（家）", "Enterprises"), kind: "count", width: 8, value: (f) => f.enterprises },
-  onTimetable: { label: tx("其中按时间表（家）", "Of which on a timetable"), kind: "count", width: 10, value: (f) => f.onTimetable },
   equipmentUnits: { group: G.equipment, label: tx("数量（台）", "Units"), kind: "count", width: 8, value: (f) => f.equipmentUnits },
   designCapacity: { group: G.equipment, label: tx("设计产能（万吨）", "Design capacity (10kt)"), kind: "amount", width: 10, value: (f) => f.designCapacity },
   staffInvolved: { group: G.staff, label: tx("涉及", "Involved"), kind: "count", width: 8, value: (f) => f.staffInvolved },
@@ -103,44 +105,61 @@ const FIG = {
   cod: { group: G.emissions, label: tx("COD", "COD"), kind: "amount", width: 9, value: (f) => f.cod },
   nox: { group: G.emissions, label: tx("NOx", "NOx"), kind: "amount", width: 9, value: (f) => f.nox },
   landFreedMu: { label: tx("腾出土地（亩）", "Land freed (mu)"), kind: "amount", width: 9, value: (f) => f.landFreedMu },
-  linesTotal: { group: G.lines, label: tx("列入", "Listed"), kind: "count", width: 6, value: (f) => f.linesTotal },
-  linesShutdown: { group: G.lines, label: tx("已关停", "Shut down"), kind: "count", width: 7, value: (f) => f.linesShutdown },
   linesDismantled: { group: G.lines, label: tx("已拆除", "Dismantled"), kind: "count", width: 7, value: (f) => f.linesDismantled },
   linesSealed: { group: G.lines, label: tx("封存未拆除", "Sealed"), kind: "count", width: 9, value: (f) => f.linesSealed },
   countyPassed: { group: G.passed, label: tx("县级", "County"), kind: "count", width: 6, value: (f) => f.countyPassed },
   cityPassed: { group: G.passed, label: tx("市级", "City"), kind: "count", width: 6, value: (f) => f.cityPassed },
   provincePassed: { group: G.passed, label: tx("省级", "Province"), kind: "count", width: 6, value: (f) => f.provincePassed },
+} satisfies Record<string, ColumnSpec<ReportedFigures>>;
+
+/** Figures counted from the records themselves, which the JSON report does not carry. */
+const FIG = {
+  ...REPORTED,
+  onTimetable: { label: tx("其中按时间表（家）", "Of which on a timetable"), kind: "count", width: 10, value: (f) => f.onTimetable },
+  linesTotal: { group: G.lines, label: tx("列入", "Listed"), kind: "count", width: 6, value: (f) => f.linesTotal },
+  linesShutdown: { group: G.lines, label: tx("已关停", "Shut down"), kind: "count", width: 7, value: (f) => f.linesShutdown },
 } satisfies Record<string, ColumnSpec<Figures>>;
 
-function capacityColumn(unit: string): ColumnSpec<Figures> {
+function capacityColumn(unit: string): ColumnSpec<ReportedFigures> {
   return { group: G.capacity, label: tx(`（${unit}）`, `(${unit})`), kind: "amount", width: 10, value: (f) => f.capacityEliminated[unit] ?? 0 };
 }
 
-/** The 汇总 row: with no capacity given anywhere, one 万吨 column of zeros keeps the table's shape. */
-function figureColumns(capacityUnits: readonly string[]): ColumnSpec<Figures>[] {
+/** The figures of a 汇总 row as the JSON report has them: with no capacity given anywhere, one 万吨 column of zeros keeps the table's shape. */
+function reportedColumns(capacityUnits: readonly string[]): ColumnSpec<ReportedFigures>[] {
   const caps = capacityUnits.length ? capacityUnits : ["万吨"];
   return [
-    FIG.enterprises,
-    FIG.onTimetable,
-    FIG.equipmentUnits,
-    FIG.designCapacity,
+    REPORTED.enterprises,
+    REPORTED.equipmentUnits,
+    REPORTED.designCapacity,
     ...caps.map(capacityColumn),
-    FIG.staffInvolved,
-    FIG.staffResettled,
-    FIG.fixedAssetsNet,
-    FIG.energySavedTce,
-    FIG.so2,
-    FIG.co2,
-    FIG.cod,
-    FIG.nox,
-    FIG.landFreedMu,
-    FIG.linesShutdown,
-    FIG.linesDismantled,
-    FIG.linesSealed,
-    FIG.countyPassed,
-    FIG.cityPassed,
-    FIG.provincePassed,
+    REPORTED.staffInvolved,
+    REPORTED.staffResettled,
+    REPORTED.fixedAssetsNet,
+    REPORTED.energySavedTce,
+    REPORTED.so2,
+    REPORTED.co2,
+    REPORTED.cod,
+    REPORTED.nox,
+    REPORTED.landFreedMu,
+    REPORTED.linesDismantled,
+    REPORTED.linesSealed,
+    REPORTED.countyPassed,
+    REPORTED.cityPassed,
+    REPORTED.provincePassed,
   ];
+}
+
+/**
+ * A 汇总 row made from records: the reported figures, with 其中按时间表 after the
+ * enterprises and 已关停 before 已拆除. One level up these two are left out (the
+ * JSON report does not carry them) rather than shown as zeros never counted.
+ */
+function figureColumns(capacityUnits: readonly string[]): ColumnSpec<Figures>[] {
+  return reportedColumns(capacityUnits).flatMap((c): ColumnSpec<Figures>[] => {
+    if (c === REPORTED.enterprises) return [c, FIG.onTimetable];
+    if (c === REPORTED.linesDismantled) return [FIG.linesShutdown, c];
+    return [c];
+  });
 }
 
 const MILESTONE_LABEL: Record<TalliedMilestone, Text> = {
@@ -258,7 +277,11 @@ function formatAsOf(asOf: string, lang: Lang): string {
   return lang === "en" ? `As of ${asOf}` : `截至 ${y}年${m}月${d}日`;
 }
 
-export function summaryDocument(s: Summary, lang: Lang): SummaryDocument {
+export function summaryDocument(s: AnySummary, lang: Lang): SummaryDocument {
+  return s.level === "areas" ? areaDocument(s, lang) : recordsDocument(s, lang);
+}
+
+function recordsDocument(s: Summary, lang: Lang): SummaryDocument {
   const countyCol = <R>(value: (r: R) => string): ColumnSpec<R> => ({ label: COUNTY, kind: "text", width: 12, value });
   type UnitRow = { county: string; figures: Figures; progress: Progress };
   const unitRows: UnitRow[] = s.units;
@@ -284,6 +307,55 @@ export function summaryDocument(s: Summary, lang: Lang): SummaryDocument {
       tableOf(SHEET_NAMES.summary, summarySpecs, unitRows, totalRow, lang, 1),
       tableOf(SHEET_NAMES.progress, progressSpecs, unitRows, totalRow, lang, 1),
       tableOf(SHEET_NAMES.detail, detailColumns(lang), details, null, lang, 3),
+    ],
+  };
+}
+
+/** 市州 when the areas are cities under their plans; 地区 for a roll-up of roll-ups. */
+const AREA = { cities: tx("市州", "City"), areas: tx("地区", "Area") };
+const SUB_UNIT = { cities: COUNTY, areas: tx("下级地区", "Sub-area") };
+
+/** An area's row label: its name, and with mixed dates the date its figures are as of. */
+function areaLabel(name: string, asOf: string, s: AreaSummary, lang: Lang): string {
+  if (!s.mixedDates) return name;
+  if (lang === "en") return `${name} (as of ${asOf})`;
+  const [y, m, d] = asOf.split("-").map(Number);
+  return `${name}（截至${y === s.year ? "" : `${y}年`}${m}月${d}日）`;
+}
+
+/**
+ * One level up (spec §6): 汇总 has a row per area and the 合计; 明细 lists each
+ * area's own units (a city's counties), with the same figure columns. There is
+ * no 进度: the milestone tallies are not in the JSON report.
+ */
+function areaDocument(s: AreaSummary, lang: Lang): SummaryDocument {
+  const kind = s.ofCities ? "cities" : "areas";
+  type AreaRowView = { label: string; figures: ReportedFigures };
+  type DetailRowView = AreaRowView & { index: number; county: string };
+  const figures = <R extends { figures: ReportedFigures }>(): ColumnSpec<R>[] =>
+    reportedColumns(s.capacityUnits).map((c) => ({ ...c, value: (r: R) => c.value(r.figures) }));
+  const labelWidth = s.mixedDates ? 26 : 12;
+
+  const summarySpecs: ColumnSpec<AreaRowView>[] = [{ label: AREA[kind], kind: "text", width: labelWidth, value: (r) => r.label }, ...figures<AreaRowView>()];
+  const rows: AreaRowView[] = s.units.map((a) => ({ label: areaLabel(a.county, a.asOf, s, lang), figures: a.figures }));
+  const details: DetailRowView[] = s.units
+    .flatMap((a) => a.units.map((u) => ({ label: areaLabel(a.county, a.asOf, s, lang), county: u.county, figures: u.figures })))
+    .map((d, i) => ({ ...d, index: i + 1 }));
+  const detailSpecs: ColumnSpec<DetailRowView>[] = [
+    { label: tx("序号", "No."), kind: "text", width: 6, value: (r) => r.index },
+    { label: AREA[kind], kind: "text", width: labelWidth, value: (r) => r.label },
+    { label: SUB_UNIT[kind], kind: "text", width: 12, value: (r) => r.county },
+    ...figures<DetailRowView>(),
+  ];
+  const mixed = s.mixedDates ? (lang === "en" ? " (areas as of different dates: see each row)" : "（各地截至日期不同，见各行）") : "";
+  const compiler = s.compiler ? (lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`) : "";
+  return {
+    title: s.title,
+    compilerLine: compiler,
+    asOfLine: `${formatAsOf(s.asOf, lang)}${mixed}`,
+    tables: [
+      tableOf(SHEET_NAMES.summary, summarySpecs, rows, { label: TOTAL[lang], figures: s.total }, lang, 1),
+      tableOf(SHEET_NAMES.detail, detailSpecs, details, null, lang, 3),
     ],
   };
 }

@@ -26,7 +26,7 @@ function turned(t: Table, paint: Paint): string[] {
 
 /** 汇总 and 进度, turned; 明细 is left to the file outputs. */
 export function formatSummaryTerminal(doc: SummaryDocument, paint: Paint, footnote: string): string {
-  const out = [paint.bold(doc.title), `${doc.compilerLine}  ${doc.asOfLine}`, ""];
+  const out = [paint.bold(doc.title), [doc.compilerLine, doc.asOfLine].filter((l) => l.trim()).join("  "), ""];
   for (const t of doc.tables) {
     if (!t.total) continue;
     out.push(...turned(t, paint), "");
