@@ -83,7 +83,8 @@ describe("files that are not what their name says", () => {
     ["a PDF renamed 附表1.csv", "附表1.csv", () => Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0, 0, 0xff, 0xfe, 0, 1])]), /不是有效的 \.csv 文件/],
     ["a truncated .xls", "cut.xls", () => readFileSync(join(ROOT, "examples", "随州市2024.xls")).subarray(0, 5000), /不是有效的 \.xls 文件/],
     ["a truncated .ods", "cut.ods", () => readFileSync(join(ROOT, "examples", "随州市2024.ods")).subarray(0, 5000), /不是有效的 \.ods 文件/],
-    ["a Word document named .xlsx", "letter.xlsx", () => wordDocx(), /不是有效的 \.xlsx/],
+    // read by its content, as a Word document: it holds no form
+    ["a Word document named .xlsx", "letter.xlsx", () => wordDocx(), /letter\.xlsx 中没有认得出的附表1或附表2表格/],
     ["something that is no WPS file named .et", "old.et", () => Buffer.from("not a spreadsheet at all"), /WPS 表格（\.et）/],
     ["a text file named .txt", "notes.txt", () => Buffer.from("hello"), /不支持的文件类型/],
   ])("%s", (_, name, content, message) => {

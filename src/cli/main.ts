@@ -9,6 +9,7 @@ import { register as registerCheck } from "./commands/check.js";
 import { register as registerSummarize } from "./commands/summarize.js";
 import { register as registerRender } from "./commands/render.js";
 import { register as registerNotice } from "./commands/notice.js";
+import { register as registerCollect } from "./commands/collect.js";
 
 const VERSION = "0.1.0";
 
@@ -35,6 +36,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
   registerSummarize(program, state);
   registerRender(program, state);
   registerNotice(program, state);
+  registerCollect(program, state);
 
   try {
     await program.parseAsync(argv);

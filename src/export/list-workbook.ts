@@ -15,6 +15,12 @@ export interface ListWorkbookOptions {
   unit?: string;
   /** `clerk`: dates typed in rotating spellings, some labels broken across lines */
   style?: CellStyle;
+  /**
+   * A value to write as the text it was typed as, in place of the record's:
+   * for values that could not be read, so that reading the workbook again
+   * finds them again (capexit collect).
+   */
+  asTyped?: (record: EnterpriseRecord, path: string) => string | undefined;
 }
 
 const TITLES: Record<string, string> = {
@@ -78,14 +84,16 @@ export function buildListWorkbook(records: readonly EnterpriseRecord[], opts: Li
     for (const rec of records) {
       if (spec.kind === "enterprise") {
         if (spec.name === "附表2" && !rec.acceptance) continue;
-        out.push(spec.columns.map((c) => cellValue(getPath(rec, c.path), c.path, style, n++)));
+        out.push(spec.columns.map((c) => opts.asTyped?.(rec, c.path) ?? cellValue(getPath(rec, c.path), c.path, style, n++)));
       } else {
         const items = getPath(rec, spec.list!);
         if (!Array.isArray(items)) continue;
         items.forEach((_, i) =>
           out.push(
             spec.columns.map((c) =>
-              c.path === JOIN_PATH ? rec.enterprise.uscc ?? null : cellValue(getPath(rec, c.path.replace("[]", `[${i}]`)), c.path, style, n++),
+              c.path === JOIN_PATH
+                ? rec.enterprise.uscc ?? opts.asTyped?.(rec, JOIN_PATH) ?? null
+                : opts.asTyped?.(rec, c.path.replace("[]", `[${i}]`)) ?? cellValue(getPath(rec, c.path.replace("[]", `[${i}]`)), c.path, style, n++),
             ),
           ),
         );

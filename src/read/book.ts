@@ -117,6 +117,8 @@ async function readOleBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]
   }
   // an encrypted .xlsx is an OLE container holding the encrypted package
   if (SheetCFB.find(container, "EncryptedPackage") || SheetCFB.find(container, "EncryptionInfo")) throw new UserError("file-encrypted", { file });
+  // a Word 97–2003 document under a workbook's name
+  if (SheetCFB.find(container, "WordDocument")) throw new UserError("file-doc", { file });
   // Excel 95 and earlier (a `Book` stream, BIFF5) store text in the file's code page, 936 for Chinese
   if (!SheetCFB.find(container, "Workbook") && SheetCFB.find(container, "Book")) {
     XLSX.set_cptable(await import("@e965/xlsx/dist/cpexcel.full.mjs"));

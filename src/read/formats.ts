@@ -4,10 +4,15 @@ import { basename, extname } from "node:path";
 import { SHEETS } from "../model/sheets.js";
 import { UserError } from "../util/errors.js";
 import { normaliseLabel } from "../values/text.js";
+import { openZip } from "./zip.js";
 
 /** Spreadsheet files a folder is searched for; .csv only when named after an annex. */
 export const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods"]);
 export const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+/** Word documents holding filled forms; a .doc (Word 97–2003) is named only to be sent back as .docx. */
+export const DOCUMENT_EXTENSIONS = new Set([".docx", ".docm", ".doc"]);
+const DOCX_EXTENSIONS = new Set([".docx", ".docm", ".dotx", ".dotm"]);
+const DOC_EXTENSIONS = new Set([".doc", ".dot", ".wps"]);
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
@@ -26,16 +31,32 @@ function isOdsPackage(bytes: Uint8Array): boolean {
   return ascii(bytes, start, 46) === "application/vnd.oasis.opendocument.spreadsheet";
 }
 
-export type Sniffed = "xlsx" | "ods" | "xls" | "csv" | "yaml";
+export type Sniffed = "xlsx" | "ods" | "xls" | "csv" | "yaml" | "json" | "docx" | "doc";
+
+/** A zip package whose main part is a Word document's, whatever its name says. */
+function isWordPackage(bytes: Uint8Array): boolean {
+  try {
+    return openZip(bytes).entries.some((e) => e.name === "word/document.xml");
+  } catch {
+    return false; // the workbook reader words what is wrong with it
+  }
+}
 
 /** What a file really is, by its first bytes first and its name second. */
 export function sniff(bytes: Uint8Array, file: string): Sniffed {
   const ext = extname(file).toLowerCase();
-  if (isZip(bytes)) return ext === ".ods" || isOdsPackage(bytes) ? "ods" : "xlsx";
+  if (isZip(bytes)) {
+    if (DOCX_EXTENSIONS.has(ext)) return "docx";
+    if (ext === ".ods" || isOdsPackage(bytes)) return "ods";
+    return isWordPackage(bytes) ? "docx" : "xlsx";
+  }
+  // a .doc is sent back whatever it holds inside (Word 97, or RTF or HTML saved under that name)
+  if (DOC_EXTENSIONS.has(ext)) return "doc";
   if (isOle(bytes)) return "xls";
   if (ext === ".csv") return "csv";
   if (YAML_EXTENSIONS.has(ext)) return "yaml";
-  if (WORKBOOK_EXTENSIONS.has(ext)) throw notValid(file);
+  if (ext === ".json") return "json";
+  if (WORKBOOK_EXTENSIONS.has(ext) || DOCX_EXTENSIONS.has(ext)) throw notValid(file);
   throw new UserError("file-type-unknown", { file });
 }
 

@@ -2,7 +2,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { UserError } from "../util/errors.js";
-import { csvAnnex, sniff, WORKBOOK_EXTENSIONS, YAML_EXTENSIONS } from "./formats.js";
+import type { Finding } from "../model/finding.js";
+import { getPath } from "../model/paths.js";
+import type { LoadedRecord } from "../model/source.js";
+import { csvAnnex, DOCUMENT_EXTENSIONS, notValid, sniff, WORKBOOK_EXTENSIONS, YAML_EXTENSIONS } from "./formats.js";
 import type { ReadResult } from "./types.js";
 
 export { sniff } from "./formats.js";
@@ -14,10 +17,10 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 function wanted(name: string): boolean {
   if (name.startsWith("~$") || name.startsWith(".")) return false;
   const ext = extname(name).toLowerCase();
-  return WORKBOOK_EXTENSIONS.has(ext) || YAML_EXTENSIONS.has(ext) || (ext === ".csv" && csvAnnex(name) !== null);
+  return WORKBOOK_EXTENSIONS.has(ext) || YAML_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext) || (ext === ".csv" && csvAnnex(name) !== null);
 }
 
-/** Expands folders into the workbooks, annex CSVs and YAML files they hold, sorted; keeps files as given. */
+/** Expands folders into the workbooks, Word documents, annex CSVs and YAML files they hold, sorted; keeps files as given. */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) throw new UserError("no-input");
   const out: string[] = [];
@@ -77,6 +80,29 @@ async function readGroup(files: readonly string[]): Promise<ReadResult> {
       const { readYaml } = await import("./yaml.js");
       return readYaml(bytes.toString("utf8"), first);
     }
+    case "json": {
+      // collect's own output, {"records": [...]}, or a list of records: JSON is YAML, read with its lines
+      const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw notValid(first);
+      }
+      const records = Array.isArray(data) ? data : data !== null && typeof data === "object" ? (data as { records?: unknown }).records : undefined;
+      if (!Array.isArray(records)) throw new UserError("json-not-records", { file: first });
+      const { readYaml } = await import("./yaml.js");
+      return readYaml(text, first);
+    }
+    case "docx": {
+      const { formLayouts } = await import("./form-layouts.js");
+      const { readDocument } = await import("./document.js");
+      return readDocument(bytes, first, await formLayouts());
+    }
+    case "doc": {
+      const { unusable } = await import("./document.js");
+      return { records: [], findings: [unusable(first, "file-doc")] };
+    }
     case "csv": {
       const parts = [];
       for (const file of files) {
@@ -115,14 +141,42 @@ function groupInputs(files: readonly string[]): string[][] {
   return groups;
 }
 
-/** Reads every input; records keep their order of files and rows. */
+/**
+ * Reads every input; records keep their order of files and rows. A form that
+ * adds a part to a record (附表2) and found none in its own file joins one of
+ * another input by USCC; with none, it is a record of its own after its
+ * file's. A file that gave nothing to read (a document with no form, a .doc)
+ * is a finding, unless no input gave anything: then it is the one sentence.
+ */
 export async function loadInputs(paths: readonly string[]): Promise<ReadResult & { files: string[] }> {
   const files = await expandInputs(paths);
-  const result: ReadResult = { records: [], findings: [] };
-  for (const group of groupInputs(files)) {
-    const r = await readGroup(group);
-    result.records.push(...r.records);
-    result.findings.push(...r.findings);
+  const reads: ReadResult[] = [];
+  for (const group of groupInputs(files)) reads.push(await readGroup(group));
+  const { UNUSABLE } = await import("./document.js");
+  const unusable = reads.map((r) => r.records.length === 0 && !r.parts?.length && r.findings.some((f) => UNUSABLE.has(f.rule)));
+  if (unusable.every(Boolean)) {
+    const f = reads[0]!.findings.find((x) => UNUSABLE.has(x.rule))!;
+    throw new UserError(f.rule, f.data ?? {});
   }
-  return { ...result, files };
+  const findings: Finding[] = reads.flatMap((r) => r.findings);
+  if (!reads.some((r) => r.parts?.length)) return { records: reads.flatMap((r) => r.records), findings, files };
+
+  const { joinKey, mergePart } = await import("../forms/join.js");
+  const all: { rec: LoadedRecord; group: number }[] = reads.flatMap((r, group) => r.records.map((rec) => ({ rec, group })));
+  const alone: { rec: LoadedRecord; group: number }[] = [];
+  reads.forEach((r, group) => {
+    for (const part of r.parts ?? []) {
+      const key = joinKey(part.loaded);
+      const i = key === null ? -1 : all.findIndex((x) => joinKey(x.rec) === key && getPath(x.rec.record, part.part) == null);
+      if (i < 0) {
+        alone.push({ rec: part.loaded, group });
+        continue;
+      }
+      const merged = mergePart(all[i]!.rec, part);
+      all[i] = { rec: merged.loaded, group: all[i]!.group };
+      findings.push(...merged.findings);
+    }
+  });
+  const records = reads.flatMap((_, group) => [...all, ...alone].filter((x) => x.group === group).map((x) => x.rec));
+  return { records, findings, files };
 }

@@ -1,8 +1,12 @@
-// A workbook in the list layout -> records: the annex sheets found by name
-// among the sheets of any format (./book.ts), each read (./list-sheet.ts),
-// then joined (./join.ts).
+// A workbook -> records. Sheets that are filled forms (one form a sheet, found
+// by their labels) are read as forms (src/forms/); the others are the list
+// layout: the annex sheets found by name among the sheets of any format
+// (./book.ts), each read (./list-sheet.ts), then joined (./join.ts). A
+// workbook may hold both.
+import { mayHoldForm } from "../forms/prefilter.js";
 import type { Finding } from "../model/finding.js";
 import type { SheetSpec } from "../model/sheets.js";
+import { cellAddress } from "../util/columns.js";
 import { UserError } from "../util/errors.js";
 import { readBook, readCsv } from "./book.js";
 import type { SheetGrid } from "./grid.js";
@@ -18,10 +22,13 @@ export interface SourceSheet {
 
 export async function readWorkbook(data: Uint8Array, file: string): Promise<ReadResult> {
   const grids = await readBook(data, file);
-  return readListSheets(
-    grids.map((grid) => ({ grid, file })),
-    file,
-  );
+  const sheets = grids.map((grid) => ({ grid, file }));
+  // the form layouts are loaded only for a workbook with a sheet that may be a form
+  const maybe = sheets.filter((s) => !s.grid.unreadable && mayHoldForm(s.grid));
+  if (maybe.length === 0) return readListSheets(sheets, file);
+  const { formLayouts } = await import("./form-layouts.js");
+  const { readFormSheets } = await import("./form-sheets.js");
+  return readFormSheets(sheets, maybe, file, await formLayouts());
 }
 
 /** CSVs named after annexes (附表1.csv, 附表1设备.csv …), read together as one workbook. */
@@ -53,4 +60,9 @@ export function readListSheets(sheets: readonly SourceSheet[], file: string): Re
     if (read) bySpec.set(spec, read);
   }
   return joinSheets(bySpec, findings);
+}
+
+/** A sheet as a form to read: its cells named as Excel names them. */
+export function sheetSource(sheet: SourceSheet) {
+  return { file: sheet.file, sheet: sheet.grid.name, grid: sheet.grid, cellName: cellAddress };
 }

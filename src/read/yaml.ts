@@ -99,6 +99,15 @@ function looksLikePlan(root: unknown): boolean {
   return !keys.has("enterprise") && keys.has("units") && PLAN_KEYS.filter((k) => keys.has(k)).length >= 2;
 }
 
+/** `{"records": [...]}`, as capexit collect writes it to .json: its list of records. */
+function recordList(root: unknown, walker: Walker): unknown[] | null {
+  if (!isMap(root)) return null;
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "records");
+  if (!pair || root.items.some((p) => isScalar(p.key) && p.key.value === "enterprise")) return null;
+  const list = walker.resolve(pair.value);
+  return isSeq(list) ? list.items : null;
+}
+
 export function readYaml(text: string, file: string): ReadResult {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
@@ -123,7 +132,7 @@ export function readYaml(text: string, file: string): ReadResult {
       const root = walker.resolve(doc.contents);
       if (looksLikePlan(root)) throw new UserError("input-is-plan", { file });
       if (root === null || root === undefined || (isScalar(root) && root.value === null)) continue;
-      const items = isSeq(root) ? root.items : [root];
+      const items = isSeq(root) ? root.items : recordList(root, walker) ?? [root];
       for (const item of items) {
         const node = walker.resolve(item);
         const fields: RawField[] = [];

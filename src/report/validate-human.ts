@@ -3,11 +3,12 @@ import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import type { Validation } from "../rules/run.js";
-import { describe } from "./describe.js";
+import { describe, inWordTable, wordPlace } from "./describe.js";
 import type { Paint } from "./paint.js";
 
 function where(f: Finding, lang: Lang): string {
   const l = f.location;
+  if (inWordTable(l)) return wordPlace(l, lang);
   if (l.cell) return l.cell;
   if (l.row !== null) return t(lang, "report.row", { row: l.row });
   if (l.line !== null) return t(lang, "report.line", { line: l.line });
@@ -19,7 +20,8 @@ export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): 
   const out: string[] = [];
   let group = "";
   for (const f of v.findings) {
-    const g = f.location.sheet ? `${f.location.file} › ${f.location.sheet}` : f.location.file;
+    // a Word document's findings stand under the file, each naming its table: 表2 第7行第2列
+    const g = f.location.sheet && !inWordTable(f.location) ? `${f.location.file} › ${f.location.sheet}` : f.location.file;
     if (g !== group) {
       if (group) out.push("");
       out.push(paint.bold(g));

@@ -2,6 +2,7 @@
 import type { Finding } from "../model/finding.js";
 import { locate, recordName, type LoadedRecord } from "../model/source.js";
 import type { Plan } from "../plan/schema.js";
+import { columnLetter } from "../util/columns.js";
 import { rules as allRules } from "./index.js";
 import type { Report, Rule } from "./types.js";
 
@@ -38,7 +39,8 @@ export function runRules(records: readonly LoadedRecord[], plan: Plan, rules: re
 
 /** Findings in reading order: file, sheet, row, column, then YAML line. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const colOf = (cell: string | null) => (cell ? /^[A-Z]+/.exec(cell)?.[0] ?? "" : "");
+  // a Word table's cell R7C2 sorts by its column as B7 would
+  const colOf = (cell: string | null) => (cell ? /^[A-Z]+/.exec(cell.replace(/^R\d+C(\d+)$/, (_, c: string) => columnLetter(Number(c))))?.[0] ?? "" : "");
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => {
@@ -46,7 +48,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       const y = b.f.location;
       return (
         x.file.localeCompare(y.file) ||
-        (x.sheet ?? "").localeCompare(y.sheet ?? "") ||
+        (x.sheet ?? "").localeCompare(y.sheet ?? "", undefined, { numeric: true }) ||
         (x.row ?? 0) - (y.row ?? 0) ||
         colOf(x.cell).length - colOf(y.cell).length ||
         colOf(x.cell).localeCompare(colOf(y.cell)) ||

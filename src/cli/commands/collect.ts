@@ -1,0 +1,74 @@
+import type { Command } from "commander";
+import { extname } from "node:path";
+import { t } from "../../i18n/index.js";
+import { UserError } from "../../util/errors.js";
+import { action, formatOf, langOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
+
+interface CollectOptions extends CommonOptions {
+  output?: string;
+}
+
+type Kind = "xlsx" | "yaml" | "json";
+const KINDS: Record<string, Kind> = { ".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
+
+export function register(program: Command, state: CliState): void {
+  program
+    .command("collect")
+    .description("汇总填好的附表（Word 文档、一表一页的工作簿）、清单和 YAML，写成一个 .xlsx、.yaml 或 .json，并像 validate 一样报告问题")
+    .argument("<files...>", "填好的 .docx、表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml / .json 记录文件或文件夹")
+    .option("-o, --output <file>", "写出的汇总文件：.xlsx（附表1、附表1设备、附表2、附表2生产线四张表）、.yaml 或 .json")
+    .option("--format <format>", "问题报告：human（默认）或 json（同 validate --format json）")
+    .option("--plan <file>", "工作方案文件（默认：随州2024）")
+    .option("--force", "覆盖已存在的汇总文件")
+    .action(
+      action(state, async (files: string[], _opts: CollectOptions, cmd: Command) => {
+        const opts = cmd.optsWithGlobals() as CollectOptions;
+        const lang = langOf(opts);
+        const format = formatOf(opts);
+        const output = opts.output;
+        if (!output) throw new UserError("collect-no-output");
+        const kind = KINDS[extname(output).toLowerCase()];
+        if (!kind) throw new UserError("collect-output-type", { file: output });
+        const { assertWritable, writeFileAtomic } = await import("../../util/write.js");
+        await assertWritable(output, opts);
+
+        const plan = await planFrom(opts, state);
+        const { loadInputs } = await import("../../read/inputs.js");
+        const input = await recordsFor(await loadInputs(files), plan);
+        const { isSameFile } = await import("../../collect/paths.js");
+        for (const f of input.files) if (await isSameFile(f, output)) throw new UserError("collect-output-is-input", { file: output });
+        if (input.records.length === 0) throw new UserError("collect-no-records");
+
+        const { validate } = await import("../../rules/run.js");
+        const result = validate(input.records, input.findings, plan);
+        if (format === "json") {
+          const { formatValidationJson } = await import("../../report/validate-json.js");
+          state.io.stdout.write(formatValidationJson(result, lang));
+        } else {
+          const { formatValidationHuman } = await import("../../report/validate-human.js");
+          const { paintFor } = await import("../../report/paint.js");
+          state.io.stdout.write(formatValidationHuman(result, lang, await paintFor(state.io.stdout)));
+        }
+
+        const { collectRecord } = await import("../../collect/records.js");
+        const collected = input.records.map(collectRecord);
+        let bytes: Uint8Array | string;
+        if (kind === "json") {
+          const { collectJson } = await import("../../collect/write.js");
+          bytes = collectJson(collected);
+        } else if (kind === "yaml") {
+          const { collectYaml } = await import("../../collect/write.js");
+          const { schemaFrom } = await import("../../collect/paths.js");
+          bytes = collectYaml(collected, schemaFrom(output));
+        } else {
+          const { collectWorkbook } = await import("../../collect/write.js");
+          const typed = input.records.map((r) => new Map([...r.unreadable].flatMap((p) => (r.typed.has(p) ? [[p, r.typed.get(p)!] as const] : []))));
+          bytes = await collectWorkbook(collected, typed);
+        }
+        await writeFileAtomic(output, bytes, opts);
+        const done = t(lang, "collect-written", { file: output, records: collected.length, files: input.files.length });
+        (format === "json" ? state.io.stderr : state.io.stdout).write(`${done}\n`);
+        return result.errors > 0 ? 1 : 0;
+      }),
+    );
+}

@@ -1,0 +1,483 @@
+// One filled form (a Word table or a sheet) -> the raw values of its record,
+// each with the cell it came from, and what was wrong with the form itself.
+// Labels are found by their folded text; a value is where the layout says:
+// right of its label across merges, below a column heading, in the label's
+// own cell after a prefix (在岗职工人数  86人), or typed after the label and a
+// colon. Nothing is invented: a label the form lacks gives a finding, not a
+// value. Pure.
+import { fieldMeta } from "../model/fields.js";
+import type { Finding } from "../model/finding.js";
+import type { Location, RawValue } from "../model/source.js";
+import type { RawField } from "../read/assemble.js";
+import type { CellValue, SheetGrid } from "../read/grid.js";
+import { jsDateToIso } from "../values/date.js";
+import type { FormLayout, ListSpec, Slot } from "./layout.js";
+import { readSignOff } from "./signoff.js";
+import { Folded, isNothing, labelKey, tidy, withoutBlanks } from "./text.js";
+import { hasMarks } from "./ticks.js";
+import { removeFixed, slotValues } from "./values.js";
+
+/** A table to read: a sheet, or a table of a Word document, and how its cells are named. */
+export interface FormSource {
+  file: string;
+  /** the sheet's name, or 表N for the N-th table of a document */
+  sheet: string;
+  grid: SheetGrid;
+  /** `B5` for a sheet, `R5C2` for a Word table */
+  cellName(row: number, col: number): string;
+  /** paragraphs above a Word table (titles, the 填报单位 line), nearest last */
+  above?: readonly string[];
+}
+
+/** What one form gave. */
+export interface FormRead {
+  layout: FormLayout;
+  fields: RawField[];
+  /** what was wrong with the form itself (no record named yet) */
+  findings: Finding[];
+  /** where the record is said to start: its 统一社会信用代码, else the table */
+  origin: Location;
+  /** paths whose both answers were ticked */
+  bothTicked: Set<string>;
+  /** paths of required fields whose label the form lacks: already reported */
+  labelMissing: Set<string>;
+}
+
+interface Master {
+  row: number;
+  col: number;
+  bottom: number;
+  right: number;
+  raw: CellValue;
+  text: string;
+  folded: Folded;
+}
+
+type Role =
+  | { kind: "label"; slots: number[]; remainder: string | null }
+  | { kind: "header"; list: number; column: number }
+  | { kind: "known" }
+  | { kind: "above" };
+
+/** Folded starts of notes under or beside a form: 注：…, 备注：…, 填表说明 */
+const NOTE = /^(注|备注|说明|填表说明)(:|\d|此表)/;
+
+function cellText(v: CellValue): string {
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return jsDateToIso(v) ?? "";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  return String(v);
+}
+
+/** The table's cells as shown: one entry per cell or merged range, by its top-left corner. */
+function mastersOf(grid: SheetGrid): { list: Master[]; at: (row: number, col: number) => Master | undefined; width: number } {
+  const byKey = new Map<number, Master>();
+  const list: Master[] = [];
+  const stride = 20000;
+  let width = grid.columnCount;
+  for (const m of grid.merges) width = Math.max(width, m.right);
+  for (const { row, col, value } of grid.cells()) {
+    if (value === undefined) continue;
+    const m = grid.mergeAt(row, col);
+    if (m && (m.top !== row || m.left !== col)) continue; // hidden under a merge, as Excel shows it
+    const text = cellText(value);
+    if (text.trim() === "") continue;
+    const master: Master = { row, col, bottom: m?.bottom ?? row, right: m?.right ?? col, raw: value, text, folded: new Folded(text) };
+    list.push(master);
+    byKey.set(row * stride + col, master);
+  }
+  const at = (row: number, col: number) => {
+    const m = grid.mergeAt(row, col);
+    return m ? byKey.get(m.top * stride + m.left) : byKey.get(row * stride + col);
+  };
+  return { list, at, width };
+}
+
+/** The kinds of value a label's own cell may carry after it, to tell `债务 900（万元）` from a text that merely begins with 债务. */
+function plausible(slot: Slot, remainder: string): boolean {
+  const rest = tidy(removeFixed(withoutBlanks(remainder), slot.fixed));
+  if (rest === "" || isNothing(rest)) return true;
+  const first = slot.fields[0]!;
+  if (first.format === "check" || hasMarks(rest)) return true;
+  const key = labelKey(rest);
+  const kind = fieldMeta(first.path)?.kind;
+  // a number, however typed (86人, 八十六): short, with no sentence in it; else a yes/no
+  if (kind === "amount" || kind === "count") return key.length <= 12 && !/[,。;；]/.test(key);
+  return /^(是|否|有|无|√|×)$/.test(key);
+}
+
+interface Matched {
+  roles: Map<Master, Role>;
+  hits: Set<string>;
+  rows: Set<number>;
+  /** label cells by column */
+  columns: Map<number, number>;
+  /** label cells in all, repeats included */
+  cells: number;
+}
+
+/** Pass one: what each cell is to a layout. Exact labels, prefixes with a value after them, column headings, fixed texts. */
+function matchCells(masters: readonly Master[], layout: FormLayout): Matched {
+  const roles = new Map<Master, Role>();
+  const hits = new Set<string>();
+  const rows = new Set<number>();
+  const columns = new Map<number, number>();
+  let cells = 0;
+  const byKey = new Map<string, number[]>();
+  for (const s of layout.slots) for (const k of s.keys) byKey.set(k, [...(byKey.get(k) ?? []), s.id]);
+  const headers = new Map<string, { list: number; column: number }>();
+  layout.lists.forEach((l, li) => l.columns.forEach((c, ci) => c.keys.forEach((k) => headers.set(k, { list: li, column: ci }))));
+  const own = layout.slots.filter((s) => s.direction === "own");
+  const aboveKeys = layout.above.flatMap((a) => a.keys);
+  const title = labelKey(layout.title);
+  const titles = new Set([title, labelKey(layout.tag), labelKey(`${layout.tag}${layout.title}`)]);
+
+  for (const m of masters) {
+    if (typeof m.raw !== "string") continue;
+    const key = m.folded.key;
+    const hit = (k: string) => {
+      hits.add(k);
+      rows.add(m.row);
+      columns.set(m.col, (columns.get(m.col) ?? 0) + 1);
+      cells++;
+    };
+    const slots = byKey.get(key);
+    if (slots) {
+      roles.set(m, { kind: "label", slots, remainder: null });
+      hit(key);
+      continue;
+    }
+    const header = headers.get(key);
+    if (header) {
+      roles.set(m, { kind: "header", ...header });
+      hit(key);
+      continue;
+    }
+    if (layout.known.has(key) || layout.units.has(key) || (title && key.includes(title)) || layout.lists.some((l) => l.side === key)) {
+      roles.set(m, { kind: "known" });
+      // a section label counts towards the form; its tag and title (附表2) stand anywhere, a list of sheets included
+      if (layout.known.has(key) && !titles.has(key)) hit(key);
+      continue;
+    }
+    if (aboveKeys.some((k) => key.startsWith(k) && key.slice(k.length).startsWith(":")) || aboveKeys.some((k) => key.includes(`${k}:`))) {
+      roles.set(m, { kind: "above" });
+      continue;
+    }
+    if (NOTE.test(key)) {
+      roles.set(m, { kind: "known" });
+      continue;
+    }
+    // a label with its value typed after it in the same cell: the longest label that fits
+    let best: { slot: Slot; length: number } | null = null;
+    for (const s of own) {
+      for (const k of s.keys) {
+        if (key.length > k.length && key.startsWith(k) && (!best || k.length > best.length) && plausible(s, m.folded.after(k.length))) best = { slot: s, length: k.length };
+      }
+    }
+    if (best) {
+      roles.set(m, { kind: "label", slots: [best.slot.id], remainder: m.folded.after(best.length) });
+      hit(key.slice(0, best.length));
+    }
+  }
+  return { roles, hits, rows, columns, cells };
+}
+
+/** How well a table matches a layout: labels only this layout has, and how they are spread. */
+export function scoreTable(grid: SheetGrid, layout: FormLayout, others: readonly FormLayout[]): { distinct: number; rows: number; oneColumn: boolean; repeated: boolean } {
+  const { list } = mastersOf(grid);
+  const { hits, rows, columns, cells } = matchCells(list, layout);
+  let distinct = 0;
+  for (const k of hits) if (!others.some((o) => o !== layout && o.keys.has(k))) distinct++;
+  const most = Math.max(0, ...columns.values());
+  return { distinct, rows: rows.size, oneColumn: most >= 0.8 * cells, repeated: cells > 2 * hits.size + 4 };
+}
+
+/**
+ * The layout a table is a form of, if any: the most labels of its own, laid
+ * out as a form's are, over several rows and columns, each label once or
+ * twice. A list's header is one row; a column of labels (a sheet of findings,
+ * a glossary) stands in (nearly) one column and repeats them.
+ */
+export function detectForm(grid: SheetGrid, layouts: readonly FormLayout[]): FormLayout | null {
+  let best: { layout: FormLayout; distinct: number } | null = null;
+  for (const layout of layouts) {
+    const s = scoreTable(grid, layout, layouts);
+    const formLike = s.distinct >= 3 && s.rows >= 3 && !s.oneColumn && !s.repeated;
+    if (formLike && (!best || s.distinct > best.distinct)) best = { layout, distinct: s.distinct };
+  }
+  return best?.layout ?? null;
+}
+
+export function readForm(source: FormSource, layout: FormLayout): FormRead {
+  const { grid, file, sheet } = source;
+  const where = (row: number | null, col: number | null): Location => ({
+    file,
+    sheet,
+    row,
+    cell: row !== null && col !== null ? source.cellName(row, col) : null,
+    line: null,
+  });
+  const table = where(null, null);
+  const { list: masters, at, width } = mastersOf(grid);
+  const { roles } = matchCells(masters, layout);
+  const findings: Finding[] = [];
+  const fields: RawField[] = [];
+  const bothTicked = new Set<string>();
+  const consumed = new Set<Master>();
+  const isLabel = (m: Master | undefined) => m !== undefined && roles.has(m);
+  const slotById = new Map(layout.slots.map((s) => [s.id, s]));
+
+  // labels typed with a colon and their value in one cell (企业名称：随县示例水泥有限公司)
+  for (const m of masters) {
+    if (roles.has(m) || typeof m.raw !== "string") continue;
+    const key = m.folded.key;
+    for (const s of layout.slots) {
+      const k = s.keys.find((k) => key.startsWith(`${k}:`) && key.length > k.length + 1);
+      if (!k) continue;
+      roles.set(m, { kind: "label", slots: [s.id], remainder: m.folded.after(k.length + 1) });
+      break;
+    }
+  }
+
+  // which slot each label cell is: a label printed more than once by the label left of it, else in order
+  const assigned = new Map<number, Master>();
+  const labelCells = masters.filter((m) => roles.get(m)?.kind === "label");
+  const leftSlot = (m: Master): number | null => {
+    for (let c = m.col - 1; c >= 1; c--) {
+      const left = at(m.row, c);
+      if (!left) continue;
+      const role = roles.get(left);
+      if (role?.kind === "label" && role.slots.length === 1) return role.slots[0]!;
+      c = left.col; // past a merged cell in one step
+    }
+    return null;
+  };
+  for (const m of labelCells) {
+    const role = roles.get(m) as Extract<Role, { kind: "label" }>;
+    let id: number | undefined;
+    if (role.slots.length === 1) id = role.slots[0];
+    else {
+      const context = leftSlot(m);
+      id = role.slots.find((s) => slotById.get(s)!.context === context && !assigned.has(s)) ?? role.slots.find((s) => !assigned.has(s));
+    }
+    if (id === undefined) continue;
+    const first = assigned.get(id);
+    if (first) {
+      // the label again, with its value: the value is no unknown label of its own
+      const beside = at(m.row, m.right + 1);
+      if (beside && !roles.has(beside)) consumed.add(beside);
+      findings.push({ severity: "warning", rule: "form-duplicate-label", field: slotById.get(id)!.fields[0]!.path, record: null, location: where(m.row, m.col), data: { text: tidy(m.text), first: source.cellName(first.row, first.col) }, value: tidy(m.text) });
+      continue;
+    }
+    assigned.set(id, m);
+  }
+
+  // values
+  const fieldAt = (path: string, raw: RawValue, loc: Location) => fields.push({ path, raw, loc });
+  for (const [id, label] of assigned) {
+    const slot = slotById.get(id)!;
+    const role = roles.get(label) as Extract<Role, { kind: "label" }>;
+    let raw: RawValue = null;
+    let loc: Location;
+    const rightOf = () => {
+      const col = label.right + 1;
+      const cell = col <= width ? at(label.row, col) : undefined;
+      if (cell && !isLabel(cell)) {
+        consumed.add(cell);
+        raw = cell.raw;
+        loc = where(cell.row, cell.col);
+      } else if (slot.direction === "own" || col > width) {
+        loc = where(label.row, label.col); // the value belongs in the label's own cell
+      } else loc = where(label.row, col);
+    };
+    if (role.remainder !== null && tidy(role.remainder) !== "") {
+      raw = role.remainder;
+      loc = where(label.row, label.col);
+      if (slot.direction === "own") {
+        // a unit or nothing after the prefix: the number may stand in the next cell (a workbook's own column)
+        const rest = tidy(removeFixed(withoutBlanks(role.remainder), slot.fixed));
+        if (rest === "" || slot.fields.length === 0) rightOf();
+      }
+    } else if (slot.signOff) {
+      // every cell right of the label on its rows: the opinion, the signature line, the date
+      const parts: Master[] = masters
+        .filter((m) => m.row >= label.row && m.row <= label.bottom && m.col > label.right && !isLabel(m))
+        .sort((a, b) => a.row - b.row || a.col - b.col);
+      parts.forEach((p) => consumed.add(p));
+      loc = parts.length ? where(parts[0]!.row, parts[0]!.col) : where(label.row, label.right + 1);
+      readSignOffSlot(slot, parts, loc);
+      continue;
+    } else if (slot.direction === "below") {
+      const cell = at(label.bottom + 1, label.col);
+      if (cell && !isLabel(cell)) {
+        consumed.add(cell);
+        raw = cell.raw;
+        loc = where(cell.row, cell.col);
+      } else loc = where(label.bottom + 1, label.col);
+    } else {
+      rightOf();
+    }
+    for (const v of slotValues(slot, raw)) {
+      fieldAt(v.path, v.raw, loc!);
+      if (v.bothTicked) bothTicked.add(v.path);
+    }
+  }
+
+  function readSignOffSlot(slot: Slot, parts: readonly Master[], loc: Location) {
+    const spec = slot.signOff!;
+    const text = parts.map((p) => p.text).join("\n");
+    const s = readSignOff(text, spec);
+    fieldAt(slot.fields[0]!.path, s.opinion, loc);
+    if (spec.datePath) {
+      const holder = s.date ? parts.find((p) => p.text.includes(s.date!)) : undefined;
+      fieldAt(spec.datePath, s.date, holder ? where(holder.row, holder.col) : loc);
+    }
+    if (spec.passedPath) {
+      if (s.bothTicked) {
+        fieldAt(spec.passedPath, s.conclusion ?? "通过☑ 不通过☑", loc);
+        bothTicked.add(spec.passedPath);
+      } else fieldAt(spec.passedPath, s.passed, loc);
+      if (s.unclear) {
+        findings.push({ severity: "warning", rule: "form-verdict-unclear", field: spec.passedPath, record: null, location: loc, value: s.opinion ?? undefined });
+      }
+    }
+  }
+
+  // the column-headed lists: the heading row, then item rows down to the next label
+  layout.lists.forEach((list, li) => readList(list, li));
+  function readList(list: ListSpec, li: number) {
+    const heads = masters.filter((m) => {
+      const r = roles.get(m);
+      return r?.kind === "header" && r.list === li;
+    });
+    if (heads.length === 0) return;
+    const byRow = new Map<number, Master[]>();
+    for (const h of heads) byRow.set(h.row, [...(byRow.get(h.row) ?? []), h]);
+    // the row holding the most of its headings (a heading repeated further down is only a label)
+    const cells = [...byRow].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0]![1];
+    const columns = cells.map((h) => ({ head: h, spec: list.columns[(roles.get(h) as Extract<Role, { kind: "header" }>).column]! }));
+    const start = Math.max(...cells.map((h) => h.bottom)) + 1;
+    const firstCol = Math.min(...cells.map((h) => h.col));
+    let index = 0;
+    for (let r = start; r <= grid.rowCount; r++) {
+      // the list ends at the next row that holds a label of the form (存在问题), its side label aside
+      const rowCells = masters.filter((m) => m.row === r);
+      if (rowCells.some((m) => {
+        const role = roles.get(m);
+        return role !== undefined && !(role.kind === "known" && m.col < firstCol);
+      })) break;
+      const values: { path: string; raw: RawValue; loc: Location }[] = [];
+      const used = new Set<Master>();
+      for (const { head, spec } of columns) {
+        const cell = at(r, head.col);
+        const path = spec.field.path;
+        if (!cell || used.has(cell) || cell.col < head.col && columns.some((c) => c.head !== head && c.head.col <= cell.col && cell.col <= c.head.right)) {
+          values.push({ path, raw: null, loc: where(r, head.col) });
+          continue;
+        }
+        used.add(cell);
+        values.push({ path, raw: cell.raw, loc: where(cell.row, cell.col) });
+      }
+      const filled = values.filter((v) => v.raw !== null && !(typeof v.raw === "string" && (tidy(v.raw) === "" || isNothing(v.raw))));
+      if (filled.length === 0) continue;
+      used.forEach((c) => consumed.add(c));
+      for (const v of values) {
+        const slot: Slot = { id: -1, keys: [], display: "", fields: [{ path: v.path, format: "", args: [] }], value: "", direction: "below", fixed: [], context: null, extra: false };
+        for (const sv of slotValues(slot, v.raw)) fieldAt(sv.path.replace("[]", `[${index}]`), sv.raw, v.loc);
+      }
+      index++;
+    }
+  }
+
+  // the 填报单位（盖章）：… 填报时间：… line, in the grid or (a Word table) in the paragraphs above it
+  // on a sheet the line may be spread over cells: 填报单位（盖章）：│随县科经局│填报时间：│2024/8/18
+  const aboveLines: Line[] = (source.above ?? []).map((text) => [{ text, loc: table }]);
+  for (const row of new Set(masters.filter((m) => roles.get(m)?.kind === "above").map((m) => m.row))) {
+    const first = Math.min(...masters.filter((m) => m.row === row && roles.get(m)?.kind === "above").map((m) => m.col));
+    const parts = masters
+      .filter((m) => m.row === row && m.col >= first && !consumed.has(m) && (!roles.has(m) || roles.get(m)!.kind === "above"))
+      .sort((a, b) => a.col - b.col);
+    parts.forEach((m) => consumed.add(m));
+    aboveLines.push(parts.map((m) => ({ text: m.text, loc: where(m.row, m.col) })));
+  }
+  readAbove(layout, aboveLines, fieldAt);
+
+  // what the form lacks, and what it has that no form of this kind has
+  const found = new Set(assigned.keys());
+  const labelMissing = new Set<string>();
+  for (const s of layout.required) {
+    if (found.has(s.id)) continue;
+    for (const f of s.fields) {
+      labelMissing.add(f.path);
+      findings.push({ severity: "error", rule: "form-label-missing", field: f.path, record: null, location: table, data: { text: s.display } });
+    }
+  }
+  const lacking = [
+    ...layout.slots.filter((s) => !s.extra && !found.has(s.id) && !layout.required.includes(s)).map((s) => s.display),
+    ...layout.lists.flatMap((l, li) => l.columns.filter((_, ci) => !masters.some((m) => {
+      const r = roles.get(m);
+      return r?.kind === "header" && r.list === li && r.column === ci;
+    })).map((c) => c.display)),
+  ];
+  if (lacking.length) {
+    findings.push({ severity: "warning", rule: "form-labels-missing", field: null, record: null, location: table, data: { labels: [...new Set(lacking)].join("、"), count: new Set(lacking).size } });
+  }
+  // cells that are neither a label of the form nor the value of one: an unknown label, and the value beside it
+  const unknown = masters.filter((m) => !roles.has(m) && !consumed.has(m) && tidy(m.text) !== "" && !isNothing(tidy(m.text)));
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  for (const m of unknown) {
+    const left = m.col > 1 ? at(m.row, m.col - 1) : undefined;
+    if (left && unknown.includes(left)) continue; // the value of the unknown label left of it
+    const right = at(m.row, m.right + 1);
+    const value = right && unknown.includes(right) ? tidy(right.text) : tidy(m.text);
+    findings.push({ severity: "warning", rule: "form-unknown-label", field: null, record: null, location: where(m.row, m.col), data: { text: cut(tidy(m.text), 40) }, value: cut(value, 60) });
+  }
+
+  const uscc = fields.find((f) => f.path === "enterprise.uscc");
+  const origin = uscc ? uscc.loc : table;
+  return { layout, fields, findings, origin, bothTicked, labelMissing };
+}
+
+/** A line of text, in one piece or spread over cells, each piece with where it stands. */
+type Line = { text: string; loc: Location }[];
+
+/** Reads 填报单位（盖章）：随县科经局    填报时间：2024年8月20日 into its fields; the line nearest the form wins. */
+function readAbove(layout: FormLayout, lines: readonly Line[], put: (path: string, raw: RawValue, loc: Location) => void) {
+  const got = new Map<string, { raw: string; loc: Location }>();
+  for (const line of lines) {
+    // the pieces joined by a space, each remembered by where it starts
+    const starts: number[] = [];
+    let text = "";
+    for (const piece of line) {
+      if (text) text += " ";
+      starts.push(text.length);
+      text += piece.text;
+    }
+    const locAt = (offset: number) => line[Math.max(0, starts.filter((s) => s <= offset).length - 1)]!.loc;
+    const folded = new Folded(text);
+    const found: { at: number; length: number; path: string }[] = [];
+    for (const a of layout.above) {
+      // the longest spelling first: 填报单位（盖章） before 填报单位
+      for (const k of [...a.keys].sort((x, y) => y.length - x.length)) {
+        const at = folded.indexOf(k);
+        if (at >= 0 && !found.some((f) => at >= f.at && at < f.at + f.length)) {
+          found.push({ at, length: k.length, path: a.path });
+          break;
+        }
+      }
+    }
+    if (found.length === 0) continue;
+    found.sort((a, b) => a.at - b.at);
+    found.forEach((f, i) => {
+      let from = f.at + f.length;
+      if (folded.key[from] === ":") from++;
+      const [start] = folded.span(from, from + 1);
+      const end = i + 1 < found.length ? folded.span(found[i + 1]!.at, found[i + 1]!.at + 1)[0] : text.length;
+      const piece = text.slice(start, end);
+      const value = tidy(withoutBlanks(piece));
+      const offset = start + piece.search(/\S/);
+      got.set(f.path, { raw: value, loc: value ? locAt(offset) : locAt(folded.span(f.at, f.at + 1)[0]) });
+    });
+  }
+  for (const [path, { raw, loc }] of got) put(path, raw === "" ? null : raw, loc);
+}
