@@ -102,7 +102,8 @@ describe("values beside their units", () => {
     ["assets.total", "3200（万元）", 3200],
     ["acceptance.fixedAssetsNet", "800    万元", 800],
     ["staff.onDuty", "86人", "86人"],
-    ["acceptance.notDismantled.sealed", "是☑ 否☐", true],
+    ["acceptance.notDismantled.sealed", "是☑ 否☐", "是"],
+    ["acceptance.notDismantled.sealed", "是☐ 否☑", "否"],
     ["acceptance.notDismantled.sealed", "是□ 否□", null],
     ["acceptance.notDismantled.sealed", "√", "√"],
     ["licenses.business.revokedOn", "/", null],
@@ -272,6 +273,16 @@ describe("reading a table", () => {
     expect(valueOf(r, "reportedOn")).toMatchObject({ raw: "2024.08.19" });
     const blank = readForm(source(grid("a", [["填报单位（盖章）：______  填报时间：______"], ...head])), annex1);
     expect(valueOf(blank, "reportingUnit")?.raw).toBeNull();
+  });
+
+  it.each([
+    ["填报单位（盖章）：\t填报时间：", null, null],
+    ["填报单位（盖章）：随县科经局\t填报时间：", "随县科经局", null],
+    ["填报单位（盖章）：\t填报时间：2024年8月19日", null, "2024年8月19日"],
+  ])("reads the line as a blank form prints it, a label ending the line: %j", (line, unit, date) => {
+    const r = readForm(source(grid("a", [[line], ...head])), annex1);
+    expect(valueOf(r, "reportingUnit")?.raw ?? null).toBe(unit);
+    expect(valueOf(r, "reportedOn")?.raw ?? null).toBe(date);
   });
 
   it("reads the 填报单位 line spread over cells, each value at its own cell, none of them an unknown label", () => {

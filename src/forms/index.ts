@@ -6,6 +6,8 @@
 import type { Finding } from "../model/finding.js";
 import type { LoadedRecord } from "../model/source.js";
 import { assemble, recordKey } from "../read/assemble.js";
+import { getPath } from "../model/paths.js";
+import { isBlank } from "../values/index.js";
 import { joinParts, type PartRecord } from "./join.js";
 import type { FormLayout } from "./layout.js";
 import { detectForm, readForm, type FormRead, type FormSource } from "./read.js";
@@ -46,11 +48,45 @@ export function readForms(sources: readonly FormSource[], layouts: readonly Form
     const layout = detectForm(source.grid, layouts);
     if (!layout) continue;
     forms.push(source);
-    const { loaded, findings: f } = recordOfForm(readForm(source, layout));
+    const read = readForm(source, layout);
+    if (read.fields.every((f) => isBlank(f.raw))) {
+      // a blank form handed out and sent back as it was (or a spare one in the document): no enterprise
+      findings.push({ severity: "warning", rule: "form-blank", field: null, record: null, location: { ...read.origin, row: null, cell: null }, data: { form: `${layout.tag}${layout.title}` } });
+      continue;
+    }
+    const { loaded, findings: f } = recordOfForm(read);
     findings.push(...f);
-    if (layout.part) parts.push({ part: layout.part, loaded });
+    if (layout.part) parts.push({ part: layout.part, loaded: unfilledPart(loaded, layout) ? withoutPart(loaded, layout.part) : loaded });
     else records.push(loaded);
   }
   const joined = joinParts(records, parts);
   return { records: joined.records, parts: joined.left, findings: [...findings, ...joined.findings], forms };
+}
+
+/** Leaves under `value` that hold something, as paths with list indices folded: acceptance.lines[].model. */
+function filledLeaves(value: unknown, path: string, out: string[]): string[] {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return out;
+  if (Array.isArray(value)) value.forEach((v) => filledLeaves(v, `${path}[]`, out));
+  else if (typeof value === "object" && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) filledLeaves(v, `${path}.${k}`, out);
+  else out.push(path);
+  return out;
+}
+
+/**
+ * A part's form as printed before the visit and sent back unfilled: nothing
+ * under the part but what the form was printed with (附表2's lines named from
+ * 附表1's equipment), and nothing typed there that could not be read.
+ */
+export function unfilledPart(loaded: LoadedRecord, layout: FormLayout): boolean {
+  const part = layout.part;
+  if (!part) return false;
+  if ([...loaded.unreadable].some((p) => p === part || p.startsWith(`${part}.`))) return false;
+  return filledLeaves(getPath(loaded.record, part), part, []).every((p) => layout.prefilled.has(p));
+}
+
+/** The record without its part: an enterprise not yet accepted, as a blank 附表2 row leaves it. */
+function withoutPart(loaded: LoadedRecord, part: string): LoadedRecord {
+  const record = { ...(loaded.record as Record<string, unknown>) };
+  delete record[part];
+  return { ...loaded, record: record as LoadedRecord["record"] };
 }

@@ -82,6 +82,11 @@ export interface FormLayout {
    * record filed before (附表2: the acceptance, joined to 附表1 by USCC).
    */
   part: string | null;
+  /**
+   * Item fields a form may carry before its part is filled: 附表2's lines printed
+   * from 附表1's equipment for the visit (a list's `fallback`), as `acceptance.lines[].model`.
+   */
+  prefilled: ReadonlySet<string>;
 }
 
 /** The list-layout sheets of the annex a form is: 附表1 -> 附表1 and 附表1设备. */
@@ -175,6 +180,7 @@ export function layoutOf(template: FormTemplate): FormLayout {
   const known = new Set<string>();
   const units = new Set<string>();
   const covered = new Set<string>();
+  const prefilled = new Set<string>();
 
   const addKnown = (s: string | undefined) => {
     if (s && labelKey(s)) known.add(labelKey(s));
@@ -205,6 +211,7 @@ export function layoutOf(template: FormTemplate): FormLayout {
       }
       for (const h of header) if (h.cell.label && !columns.some((c) => c.display === oneLine(h.cell.label!))) addKnown(h.cell.label);
       lists.push({ list: b.list, columns, side: b.side?.label ? labelKey(b.side.label) : null });
+      for (const field of Object.keys(b.fallback?.item ?? {})) prefilled.add(`${b.list}[].${field}`);
     } else {
       run.push(b);
     }
@@ -310,7 +317,7 @@ export function layoutOf(template: FormTemplate): FormLayout {
   for (const a of above) a.keys.forEach((k) => keys.add(k));
   const required = slots.filter((s) => !s.extra && s.fields.some((f) => fieldMeta(f.path)?.required));
   const part = template.subject?.field ?? null;
-  return { id: template.id, tag: template.tag ?? template.id, title: template.title, slots, lists, above, known, units, keys, required, part };
+  return { id: template.id, tag: template.tag ?? template.id, title: template.title, slots, lists, above, known, units, keys, required, part, prefilled };
 }
 
 /** Each cell of some rows with its row (from 0) and first grid column, as the renderer places them. */

@@ -336,7 +336,11 @@ export function readForm(source: FormSource, layout: FormLayout): FormRead {
       if (s.bothTicked) {
         fieldAt(spec.passedPath, s.conclusion ?? "通过☑ 不通过☑", loc);
         bothTicked.add(spec.passedPath);
-      } else fieldAt(spec.passedPath, s.passed, loc);
+      } else {
+        // the verdict as its word (通过, 不通过), so that a finding shows it as the form says it
+        const [yes, no] = spec.conclusion?.options ?? ["通过", "不通过"];
+        fieldAt(spec.passedPath, s.passed === null ? null : s.passed ? yes : no, loc);
+      }
       if (s.unclear) {
         findings.push({ severity: "warning", rule: "form-verdict-unclear", field: spec.passedPath, record: null, location: loc, value: s.opinion ?? undefined });
       }
@@ -471,7 +475,8 @@ function readAbove(layout: FormLayout, lines: readonly Line[], put: (path: strin
     found.forEach((f, i) => {
       let from = f.at + f.length;
       if (folded.key[from] === ":") from++;
-      const [start] = folded.span(from, from + 1);
+      // where the value starts in the typed text (its end, when the label ends the line: 填报时间：)
+      const [start] = folded.span(from, from);
       const end = i + 1 < found.length ? folded.span(found[i + 1]!.at, found[i + 1]!.at + 1)[0] : text.length;
       const piece = text.slice(start, end);
       const value = tidy(withoutBlanks(piece));

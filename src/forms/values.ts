@@ -82,7 +82,8 @@ export function fieldValue(field: FieldRef, text: string): SlotValue {
   if (isCheck(field)) {
     const answer = readTicks(t, checkWords(field));
     if (answer.kind === "blank") return { path, raw: null };
-    if (answer.kind === "one") return { path, raw: answer.index === 0 };
+    // the ticked word itself (是, 不通过), read as a typed answer is and shown so in findings
+    if (answer.kind === "one") return { path, raw: (kind === "passed" ? ["通过", "不通过"] : ["是", "否"])[answer.index]! };
     if (answer.kind === "both") return { path, raw: t, bothTicked: true };
     return { path, raw: t };
   }

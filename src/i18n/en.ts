@@ -169,6 +169,7 @@ export const en: Record<string, string> = {
   "form-labels-missing": "the form lacks these {count} labels, which were not read: {labels}",
   "form-unknown-label": "“{text}” is not a label of this form and was ignored",
   "form-duplicate-label": "the label “{text}” appears twice; only the first ({first}) is read",
+  "form-blank": "this {form} is blank (nothing was filled in) and was skipped",
   "form-verdict-unclear": "the opinion does not say whether the enterprise passed (the form's note: an opinion must state whether it passed); write 同意通过验收 or 不予通过, or tick the verdict",
   "yesno-invalid.both": "both 是 and 否 are ticked; tick one",
   "passed-invalid.both": "both 通过 and 不通过 are ticked; tick one",

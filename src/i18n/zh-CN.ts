@@ -173,6 +173,7 @@ export const zhCN: Record<string, string> = {
   "form-labels-missing": "表中没有以下 {count} 栏，未读取：{labels}",
   "form-unknown-label": "“{text}”不是本表的栏目，已忽略",
   "form-duplicate-label": "“{text}”一栏重复出现，只读取第一处（{first}）",
+  "form-blank": "这是一张空白的{form}，没有填写任何内容，已跳过",
   "form-verdict-unclear": "验收意见没有写明是否通过验收（备注：验收意见须明确是否通过验收），请写明“同意通过验收”或“不予通过”，或勾选验收结论",
   "yesno-invalid.both": "“是”和“否”都打了勾，只能选一个",
   "passed-invalid.both": "“通过”和“不通过”都打了勾，只能选一个",
