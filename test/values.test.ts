@@ -101,6 +101,14 @@ describe("codes", () => {
   });
 
   it.each([
+    // characters 9–17 hold an organisation code whose own check character is wrong: a digit, or a letter other than X
+    ["91421381MA4001P3HA", "0", "H"],
+    ["91421321MA49XY2K2H", "1", "2"],
+  ])("names the organisation code's expected check character in USCC %s", (raw, expected, actual) => {
+    expect(parseUscc(raw)).toMatchObject({ ok: false, code: "uscc-orgcode", data: { expected, actual } });
+  });
+
+  it.each([
     ["MA49XY2K-1", "MA49XY2K1"],
     ["MA49XY2K1", "MA49XY2K1"],
     ["M000100Y-4", "M000100Y4"],

@@ -51,8 +51,9 @@ export function parseUscc(raw: string | number): Parsed<string> {
   if (!/^\d{6}$/.test(s.slice(2, 8))) return fail("uscc-division", { division: s.slice(2, 8) });
   const want = usccCheckChar(s.slice(0, 17))!;
   if (want !== s[17]) return fail("uscc-check-digit", { expected: want, actual: s[17]! });
-  const org = checkOrgCode(s.slice(8, 17));
-  if (!org.ok) return fail("uscc-orgcode", org.data);
+  // characters 9–17 are the organisation code, whose 9th is its own check character (0–9 or X)
+  const wantOrg = orgCheckChar(s.slice(8, 16));
+  if (wantOrg !== s[16]) return fail("uscc-orgcode", { expected: wantOrg ?? "?", actual: s[16]! });
   return ok(s);
 }
 
