@@ -3,7 +3,8 @@
 // a viewer that does not recalculate still shows the numbers. A document with
 // prose (a notice) has its lead paragraph above the first table and its closing
 // paragraphs and signature under the last.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import WorkbookWriter from "exceljs/lib/stream/xlsx/workbook-writer.js";
 import { PassThrough } from "node:stream";
 import { columnLetter } from "../util/columns.js";
 import type { Column, SummaryDocument, Table } from "./tables.js";
@@ -216,7 +217,7 @@ export async function summaryWorkbook(doc: SummaryDocument): Promise<Uint8Array>
     sink.on("end", resolve);
     sink.on("error", reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = "capexit";
   wb.title = doc.title;
   const last = doc.tables.length - 1;
