@@ -14,6 +14,7 @@ import { OTHER_UNIT } from "../src/summary/model.js";
 import { formatNarrative } from "../src/summary/narrative.js";
 import { A4_LANDSCAPE, layoutSummaryPdf } from "../src/summary/pdf-layout.js";
 import { summaryPdf } from "../src/summary/pdf.js";
+import { loadFaces } from "../src/render/faces.js";
 import { flatLabel, summaryDocument } from "../src/summary/tables.js";
 import { formatSummaryTerminal } from "../src/summary/terminal.js";
 import { displayWidth } from "../src/summary/text.js";
@@ -295,7 +296,7 @@ describe("the PDF", () => {
 
   it("writes a PDF with the bundled font", async () => {
     const small = summarize(set.records.slice(0, 8), plan, AS_OF);
-    const bytes = await summaryPdf(summaryDocument(small, "zh-CN"), "zh-CN");
+    const bytes = await summaryPdf(summaryDocument(small, "zh-CN"), await loadFaces(undefined), "zh-CN");
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(3);
     expect(pdf.getTitle()).toBe("随州市2024年淘汰落后产能工作汇总表");

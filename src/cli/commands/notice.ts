@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import type { Lang } from "../../i18n/index.js";
 import type { Period } from "../../notice/period.js";
 import { UserError } from "../../util/errors.js";
-import { action, langOf, parseAsOf, planFrom, recordsFor, today, type CliIO, type CliState, type CommonOptions } from "../common.js";
+import { action, helpText, inputsOf, langOf, parseAsOf, planFrom, recordsFor, today, type CliIO, type CliState, type CommonOptions } from "../common.js";
 
 interface NoticeCliOptions extends CommonOptions {
   output?: string;
@@ -28,22 +28,20 @@ function outputKind(file: string): OutputKind {
 }
 
 export function register(program: Command, state: CliState): void {
-  program
-    .command("notice")
-    .description("生成公示名单：列入淘汰计划的落后产能企业（生产线），pdf/xlsx/docx/md")
-    .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
-    .option("-o, --output <file>", "公示文件：.pdf、.xlsx、.docx 或 .md（不指定则把 Markdown 显示在终端）")
-    .option("--title <text>", "标题（默认：{地区}{年度}年淘汰落后产能企业（生产线）公示名单）")
-    .option("--area <name>", "地区名称，用于标题和正文（默认：工作方案的地区，如 随州市）")
-    .option("--from <date>", "公示开始日期（默认：今天）")
-    .option("--days <n>", "公示天数（默认 7）")
-    .option("--to <date>", "公示截止日期（与 --days 二选一）")
-    .option("--contact <text>", "受理异议的联系方式，如 \"电话 0722-3226789\"")
-    .option("--issuer <name>", "发布单位（默认：工作方案的编制单位）")
-    .option("--date <date>", "落款日期（默认：公示开始日期）")
-    .option("--as-of <date>", "加一列“当前进展”（已停产/已拆除/已封存/已验收），截至该日")
-    .option("--plan <file>", "工作方案文件（默认：随州2024）")
-    .option("--force", "覆盖已存在的输出文件")
+  const { w, flag } = helpText(state);
+  inputsOf(program.command("notice").description(w("help.notice")), state)
+    .option(flag("-o, --output", "file"), w("help.notice.output"))
+    .option(flag("--title", "text"), w("help.notice.title"))
+    .option(flag("--area", "name"), w("help.notice.area"))
+    .option(flag("--from", "date"), w("help.notice.from"))
+    .option(flag("--days", "n"), w("help.notice.days"))
+    .option(flag("--to", "date"), w("help.notice.to"))
+    .option(flag("--contact", "text"), w("help.notice.contact"))
+    .option(flag("--issuer", "name"), w("help.notice.issuer"))
+    .option(flag("--date", "date"), w("help.notice.date"))
+    .option(flag("--as-of", "date"), w("help.notice.as-of"))
+    .option(flag("--plan", "file"), w("help.plan"))
+    .option("--force", w("help.force-output"))
     .action(
       action(state, async (files: string[], _opts: NoticeCliOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as NoticeCliOptions;
@@ -114,7 +112,7 @@ async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io
 
   progress.say(t(lang, "notice-reading"));
   const { loadInputs } = await import("../../read/inputs.js");
-  const input = await recordsFor(await loadInputs(files), plan);
+  const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
   progress.clear();
 
   const { resolve } = await import("node:path");
@@ -170,7 +168,8 @@ async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io
     bytes = await documentDocx(doc, lang);
   } else {
     const { summaryPdf } = await import("../../summary/pdf.js");
-    bytes = await summaryPdf(doc, lang);
+    const { loadFaces } = await import("../../render/faces.js");
+    bytes = await summaryPdf(doc, await loadFaces(undefined), lang);
   }
   await writeFileAtomic(opts.output, bytes, opts);
   progress.clear();
