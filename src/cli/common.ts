@@ -94,9 +94,9 @@ export function refuse(io: CliIO, refusal: Refusal, json: boolean): void {
 /** The plan: `--plan FILE` or the bundled default; what looks wrong in it goes to stderr, a line each. */
 export async function planFrom(opts: CommonOptions, state?: CliState) {
   const { loadPlanWithWarnings } = await import("../plan/load.js");
-  const { plan, warnings } = await loadPlanWithWarnings(opts.plan);
+  const lang = langOf(opts);
+  const { plan, warnings } = await loadPlanWithWarnings(opts.plan, lang);
   if (state) {
-    const lang = langOf(opts);
     for (const w of warnings) state.io.stderr.write(`capexit: ${t(lang, w.messageId, w.data)}\n`);
   }
   return plan;

@@ -52,10 +52,12 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   const { renderOutput, sourceDate } = await import("../../render/output.js");
   const { loadFormTemplate } = await import("../../render/templates.js");
 
+  // the form first: an unknown one is the first thing to put right
+  const template = await loadFormTemplate(run.form, run.lang);
   if (!run.output) throw new UserError("render-no-output");
+  if (!run.blank && run.files.length === 0) throw new UserError("render-no-input");
   const out = renderOutput(run.format ? [run.format] : [], run.output);
   const date = sourceDate(process.env.SOURCE_DATE_EPOCH);
-  const template = await loadFormTemplate(run.form);
   if (out.combined) await assertWritable(run.output, { force: run.force });
   else if ((await stat(run.output).catch(() => null))?.isDirectory() === false) throw new UserError("render-output-not-dir", { file: run.output });
   if (run.font && out.kind === "docx") throw new UserError("render-font-docx", { font: run.font });
