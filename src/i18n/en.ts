@@ -139,7 +139,7 @@ export const en: Record<string, string> = {
   "notice.progress.sealed": "sealed",
   "notice.progress.shutdown": "shut down",
   "notice.progress.running": "not yet shut down",
-  "notice-output-type": "{file}: a notice file should end in .pdf, .xlsx, .docx or .md",
+  "notice-output-type": "{file}: a notice file should end in {kinds}",
   "notice-output-is-input": "the notice cannot be written over an input file: {file}",
   "notice-no-records": "the input holds no enterprise records; no notice written",
   "notice-bad-date": "{option} “{value}” is not a valid date; write e.g. 2024-12-02 or 2024年12月2日",

@@ -143,7 +143,7 @@ export const zhCN: Record<string, string> = {
   "notice.progress.sealed": "已封存",
   "notice.progress.shutdown": "已停产",
   "notice.progress.running": "未停产",
-  "notice-output-type": "{file}：公示文件应以 .pdf、.xlsx、.docx 或 .md 结尾",
+  "notice-output-type": "{file}：公示文件应以 {kinds} 结尾",
   "notice-output-is-input": "公示文件不能写在输入文件上：{file}",
   "notice-no-records": "输入中没有企业记录，未生成公示名单",
   "notice-bad-date": "{option} 的值“{value}”不是有效日期，请写作 2024-12-02 或 2024年12月2日",
