@@ -100,6 +100,16 @@ describe("--format json: a refusal is JSON on stdout too", () => {
   });
 });
 
+describe("summarize --lang en", () => {
+  it("heads its tables in English, and in Chinese by default", async () => {
+    const en = (await capexit(["summarize", EXAMPLE, "--as-of", "2024-12-31", "--lang", "en"])).stdout.split("\n");
+    expect(en).toEqual(expect.arrayContaining(["Summary", "Progress"]));
+    expect(en).not.toEqual(expect.arrayContaining(["汇总"]));
+    const zh = (await capexit(["summarize", EXAMPLE, "--as-of", "2024-12-31"])).stdout.split("\n");
+    expect(zh).toEqual(expect.arrayContaining(["汇总", "进度"]));
+  });
+});
+
 describe("-r, --recursive", () => {
   it("a folder is read without its subfolders, and with them under -r", async () => {
     const dir = tempDir();

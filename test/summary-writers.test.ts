@@ -149,9 +149,10 @@ describe("Markdown", () => {
 });
 
 describe("English", () => {
-  it("labels the tables in English; sheet names and unit names stay as the plan has them", () => {
+  it("labels the tables and names the sheets in English; unit names stay as the plan has them", () => {
     const en = summaryDocument(summary, "en");
-    expect(en.tables.map((t) => t.name)).toEqual(["汇总", "进度", "明细"]);
+    expect(en.tables.map((t) => t.name)).toEqual(["Summary", "Progress", "Details"]);
+    expect(summaryDocument(summary, "zh-CN").tables.map((t) => t.name)).toEqual(["汇总", "进度", "明细"]);
     expect(en.tables[0]!.columns.map((c) => c.label)).toEqual(expect.arrayContaining(["County", "Enterprises", "Resettled"]));
     expect(en.asOfLine).toBe("As of 2024-12-15");
     expect(en.tables[0]!.total![0]).toBe("Total");

@@ -330,4 +330,15 @@ export const en: Record<string, string> = {
   "plan.duplicate-term": "duplicate id {id}",
   "plan.from-after-due": "the start date is after the due date",
   "render-no-input": "name the files or folders to print from; to print a blank form, add --blank",
+  // a milestone's status, one wording for check, summarize and the work report; the summary's tables (issue 15)
+  "status.done": "on time",
+  "status.late": "late",
+  "status.overdue": "overdue",
+  "status.due-soon": "due soon",
+  "status.pending": "pending",
+  "status.sealed": "sealed",
+  "status.not-applicable": "n/a",
+  "summary.sheet.summary": "Summary",
+  "summary.sheet.progress": "Progress",
+  "summary.sheet.detail": "Details",
 };

@@ -334,4 +334,15 @@ export const zhCN: Record<string, string> = {
   "plan.duplicate-term": "编号“{id}”重复",
   "plan.from-after-due": "开始日期晚于截止日期",
   "render-no-input": "请指定要打印的表格文件或文件夹；要打印空白表，请加 --blank",
+  // a milestone's status, one wording for check, summarize and the work report; the summary's tables (issue 15)
+  "status.done": "按期完成",
+  "status.late": "逾期完成",
+  "status.overdue": "逾期未完成",
+  "status.due-soon": "即将到期",
+  "status.pending": "未到期",
+  "status.sealed": "封存未拆除",
+  "status.not-applicable": "不适用",
+  "summary.sheet.summary": "汇总",
+  "summary.sheet.progress": "进度",
+  "summary.sheet.detail": "明细",
 };
