@@ -1,6 +1,7 @@
 // No English in a Chinese message: the catalogue, Zod's issues from a bad plan
 // and a bad form template; the language chosen from --lang and the locale (issue 15).
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseLang, wantsJson } from "../src/cli/argv.js";
 import { en } from "../src/i18n/en.js";
@@ -9,6 +10,9 @@ import { zhCN } from "../src/i18n/zh-CN.js";
 import { DEFAULT_PLAN, readPlan } from "../src/plan/load.js";
 import { bundledFormFile, parseFormTemplate } from "../src/render/templates.js";
 import { UserError } from "../src/util/errors.js";
+import { recordName, recordNameOf } from "../src/model/source.js";
+import { readYaml } from "../src/read/yaml.js";
+import { ROOT } from "./support/run.js";
 
 /**
  * Latin words a Chinese message may hold: codes and names a clerk types or
@@ -127,5 +131,28 @@ describe("the language", () => {
     expect(orList("zh-CN", [".xlsx", ".pdf", ".md"])).toBe(".xlsx、.pdf 或 .md");
     expect(orList("en", [".xlsx", ".pdf", ".md"])).toBe(".xlsx, .pdf or .md");
     expect(orList("en", [".xlsx"])).toBe(".xlsx");
+  });
+});
+
+describe("one record name", () => {
+  it.each([
+    ["91421321ma4001p57g", "某厂", "91421321MA4001P57G"],
+    [" ９１４２１３２１MA4001P57G ", null, "91421321MA4001P57G"],
+    [null, "随县示例水泥有限公司（一厂）", "随县示例水泥有限公司(一厂)"],
+    ["", "  ", null],
+    [null, null, null],
+  ] as [string | null, string | null, string | null][])("USCC %j, name %j is %j", (uscc, name, expected) => expect(recordNameOf(uscc, name)).toBe(expected));
+
+  it("the reader's name of a record (its findings) and every later command's are the same, readable USCC or not", () => {
+    const text = readFileSync(join(ROOT, "examples", "yaml", "随县.yaml"), "utf8")
+      .replace("uscc: 91421321MA4001P57G", "uscc: 91421321ma4001p57x")
+      .replace("name: 随县示例水泥有限公司", "name: 随县示例水泥有限公司（一厂）");
+    const read = readYaml(text, "随县.yaml");
+    const names = read.records.map(recordName);
+    expect(names[0]).toBe("91421321MA4001P57X");
+    // the reader's findings about the bad code name the record as validate's rules and render do
+    const own = read.findings.filter((f) => f.field === "enterprise.uscc");
+    expect(own.length).toBeGreaterThan(0);
+    for (const f of own) expect(names).toContain(f.record);
   });
 });
