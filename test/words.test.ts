@@ -12,6 +12,8 @@ import { bundledFormFile, parseFormTemplate } from "../src/render/templates.js";
 import { UserError } from "../src/util/errors.js";
 import { recordName, recordNameOf } from "../src/model/source.js";
 import { readYaml } from "../src/read/yaml.js";
+import type { Location } from "../src/model/source.js";
+import { labelled, locationInText, locationLine, placeIn } from "../src/report/location.js";
 import { ROOT } from "./support/run.js";
 
 /**
@@ -154,5 +156,26 @@ describe("one record name", () => {
     const own = read.findings.filter((f) => f.field === "enterprise.uscc");
     expect(own.length).toBeGreaterThan(0);
     for (const f of own) expect(names).toContain(f.record);
+  });
+});
+
+describe("one location presenter", () => {
+  const at = (file: string, sheet: string | null, row: number | null, cell: string | null, line: number | null = null) => ({ file, sheet, row, cell, line });
+  it.each([
+    [at("随县.xlsx", "附表1", 7, "B7"), "B7", "随县.xlsx › 附表1 › B7", "随县.xlsx 附表1 第7行", "B7", "随县.xlsx › 附表1 › B7", "随县.xlsx 附表1 row 7"],
+    [at("随县.xlsx", "附表1", 7, null), "第7行", "随县.xlsx › 附表1 › 第7行", "随县.xlsx 附表1 第7行", "row 7", "随县.xlsx › 附表1 › row 7", "随县.xlsx 附表1 row 7"],
+    [at("随县.yaml", null, null, null, 12), "第12行", "随县.yaml › 第12行", "随县.yaml 第12行", "line 12", "随县.yaml › line 12", "随县.yaml line 12"],
+    [at("表.docx", "表2", 7, "R7C2"), "表2 第7行第2列", "表.docx › 表2 第7行第2列", "表.docx 表2 第7行", "表2, row 7, column 2", "表.docx › 表2, row 7, column 2", "表.docx 表2 row 7"],
+    [at("随县.xlsx", "附表1", null, null), "（整张工作表）", "随县.xlsx › 附表1", "随县.xlsx", null, "随县.xlsx › 附表1", "随县.xlsx"],
+  ] as [Location, string, string, string, string | null, string, string][])("%j", (loc, zhPlace, zhLine, zhText, enPlace, enLine, enText) => {
+    expect([placeIn(loc, "zh-CN"), locationLine(loc, "zh-CN"), locationInText(loc, "zh-CN")]).toEqual([zhPlace, zhLine, zhText]);
+    if (enPlace) expect(placeIn(loc, "en")).toBe(enPlace);
+    expect([locationLine(loc, "en"), locationInText(loc, "en")]).toEqual([enLine, enText]);
+  });
+
+  it("one separator: 标签：内容 in Chinese, label: text in English", () => {
+    expect(labelled("统一社会信用代码", "校验位错误", "zh-CN")).toBe("统一社会信用代码：校验位错误");
+    expect(labelled("USCC", "wrong check digit", "en")).toBe("USCC: wrong check digit");
+    expect(labelled("", "未发现问题", "zh-CN")).toBe("未发现问题");
   });
 });

@@ -341,4 +341,6 @@ export const en: Record<string, string> = {
   "summary.sheet.summary": "Summary",
   "summary.sheet.progress": "Progress",
   "summary.sheet.detail": "Details",
+  "report.table-place": "{table}, {place}",
+  "summary.compiler": "Compiled by",
 };

@@ -345,4 +345,6 @@ export const zhCN: Record<string, string> = {
   "summary.sheet.summary": "汇总",
   "summary.sheet.progress": "进度",
   "summary.sheet.detail": "明细",
+  "report.table-place": "{table} {place}",
+  "summary.compiler": "编制单位",
 };

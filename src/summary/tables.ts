@@ -2,6 +2,7 @@
 // with labels, units and kinds, filled from a Summary. Every writer (xlsx, pdf,
 // Markdown, terminal) draws these same tables; none decides what goes in them.
 import { t, type Lang } from "../i18n/index.js";
+import { labelled } from "../report/location.js";
 import {
   OTHER_UNIT,
   type AnySummary,
@@ -309,7 +310,7 @@ function recordsDocument(s: Summary, lang: Lang): SummaryDocument {
 
   return {
     title: s.title,
-    compilerLine: lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`,
+    compilerLine: labelled(t(lang, "summary.compiler"), s.compiler, lang),
     asOfLine: formatAsOf(s.asOf, lang),
     tables: [
       tableOf(t(lang, SHEET_NAMES.summary), summarySpecs, unitRows, totalRow, lang, 1),
@@ -356,7 +357,7 @@ function areaDocument(s: AreaSummary, lang: Lang): SummaryDocument {
     ...figures<DetailRowView>(),
   ];
   const mixed = s.mixedDates ? (lang === "en" ? " (areas as of different dates: see each row)" : "（各地截至日期不同，见各行）") : "";
-  const compiler = s.compiler ? (lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`) : "";
+  const compiler = s.compiler ? labelled(t(lang, "summary.compiler"), s.compiler, lang) : "";
   return {
     title: s.title,
     compilerLine: compiler,
