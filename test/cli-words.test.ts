@@ -100,6 +100,17 @@ describe("--format json: a refusal is JSON on stdout too", () => {
   });
 });
 
+describe("render's small answers", () => {
+  it("an unknown form is named before a missing -o; no input names --blank", async () => {
+    const unknown = await capexit(["render", "annex3", "--format", "json"]);
+    expect([unknown.code, JSON.parse(unknown.stdout).error.id]).toEqual([2, "form-unknown"]);
+    const dir = tempDir();
+    const none = await capexit(["render", "annex2", "-o", join(dir, "x") + "/", "--format", "json"]);
+    expect([none.code, JSON.parse(none.stdout).error.id]).toEqual([2, "render-no-input"]);
+    expect(none.stderr).toContain("--blank");
+  });
+});
+
 describe("summarize --lang en", () => {
   it("heads its tables in English, and in Chinese by default", async () => {
     const en = (await capexit(["summarize", EXAMPLE, "--as-of", "2024-12-31", "--lang", "en"])).stdout.split("\n");
