@@ -347,7 +347,7 @@ function resultsLayout(book: Book, styles: StyleBook, v: Validation, opts: Annot
     widths: COLUMNS.map((c) => c.width),
     banner: [
       { text: say("title", { file: opts.file }), style: f.title },
-      { text: v.findings.length ? tally : `${tally}${opts.lang === "en" ? "; " : "，"}${t(opts.lang, "report.clean")}`, style: f.tally },
+      { text: v.findings.length ? tally : t(opts.lang, "report.tally-clean", { tally, clean: t(opts.lang, "report.clean") }), style: f.tally },
       { text: say("hint"), style: f.hint },
     ],
     header: COLUMNS.map((c) => ({ text: say(c.key), style: f.header })),

@@ -343,4 +343,6 @@ export const en: Record<string, string> = {
   "summary.sheet.detail": "Details",
   "report.table-place": "{table}, {place}",
   "summary.compiler": "Compiled by",
+  "report.tally-clean": "{tally}; {clean}",
+  "list.comma": ", ",
 };

@@ -347,4 +347,6 @@ export const zhCN: Record<string, string> = {
   "summary.sheet.detail": "明细",
   "report.table-place": "{table} {place}",
   "summary.compiler": "编制单位",
+  "report.tally-clean": "{tally}，{clean}",
+  "list.comma": "，",
 };

@@ -69,7 +69,7 @@ function milestoneCell(m: MilestoneStatus, lang: Lang, paint: Paint): Cell {
 }
 
 export function formatCounts(counts: StatusCounts, lang: Lang, paint: Paint): string {
-  const sep = lang === "en" ? ", " : "，";
+  const sep = t(lang, "list.comma");
   const parts = STATUSES.filter((s) => counts[s] > 0).map((s) =>
     colour(s, paint)(checkText(lang, "count.item", { status: checkText(lang, `status.${s}`), count: counts[s] })),
   );

@@ -25,6 +25,6 @@ export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): 
   }
   if (out.length) out.push("");
   const tally = t(lang, "report.tally", { records: v.records, errors: v.errors, warnings: v.warnings });
-  out.push(v.errors ? paint.red(tally) : v.warnings ? paint.yellow(tally) : paint.green(`${tally}${lang === "en" ? "; " : "，"}${t(lang, "report.clean")}`));
+  out.push(v.errors ? paint.red(tally) : v.warnings ? paint.yellow(tally) : paint.green(t(lang, "report.tally-clean", { tally, clean: t(lang, "report.clean") })));
   return out.join("\n") + "\n";
 }
