@@ -41,6 +41,13 @@ describe("--help speaks one language", () => {
     expect(zhLocale.stdout).toMatch(/^用法：/);
   });
 
+  it("bare capexit shows the help on stderr, exit 2, and no empty sentence", async () => {
+    const r = await capexit([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^用法：/);
+    expect(r.stderr).not.toMatch(/^capexit: *$/m);
+  });
+
   it("says that folders are read without subfolders unless -r", async () => {
     for (const c of ["validate", "check", "summarize", "render", "notice", "collect"]) {
       const r = await capexit([c, "--help", "--lang", "en"]);

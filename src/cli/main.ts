@@ -54,6 +54,8 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
     if (e instanceof CommanderError) {
       // --help and --version exit through here with code 0
       if (e.exitCode === 0) return 0;
+      // bare `capexit`: the help, on stderr, is the whole answer
+      if (e.code === "commander.help") return 2;
       refuse(io, usageRefusal(e.code, usageError, lang), json);
       return 2;
     }
