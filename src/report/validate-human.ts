@@ -1,7 +1,6 @@
 // The clerk's report: grouped by file and sheet, each finding at its cell, a tally at the end.
 import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
-import type { Finding } from "../model/finding.js";
 import type { Validation } from "../rules/run.js";
 import { describe } from "./describe.js";
 import { fileAndSheet, labelled, placeIn } from "./location.js";
