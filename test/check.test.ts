@@ -262,7 +262,7 @@ describe("check, human report", () => {
     expect(row).toMatch(/逾期完成 11-01（晚1天）\s+逾期 1天\s+即将到期 今天截止\s+剩30天\s+剩30天/);
     expect(out.split("\n").find((l) => l.includes("丙水泥有限公司"))).toMatch(/已封存/);
     // the unit's counts
-    expect(out).toMatch(/小计：已完成 3，逾期完成 1，逾期未完成 1，即将到期 1，未到期 2，不适用 2/);
+    expect(out).toMatch(/小计：按期完成 3，逾期完成 1，逾期未完成 1，即将到期 1，未到期 2，不适用 2/);
     // the impossible date is shown at its cell, with the rule that touches it
     const problems = out.slice(at("日期相关的问题"));
     expect(problems).toMatch(/戊铁合金有限公司\n\s+\S+ › 附表2生产线 › D\d+ .*主体设备拆除时间/);

@@ -431,7 +431,7 @@ describe("capexit notice: files and options", () => {
   });
 
   it("is listed in --help, with its options", async () => {
-    const r = await capexit(["--help"]);
+    const r = await capexit(["--help", "--lang", "en"]);
     expect(r.stdout).toMatch(/notice \[options\] <files\.\.\.>/);
     const own = await capexit(["notice", "--help"]);
     expect(own.code).toBe(0);

@@ -20,6 +20,7 @@ import type { DrawOp, LayoutFonts } from "../src/render/layout.js";
 import { formatSummaryMarkdown } from "../src/summary/markdown.js";
 import { A4_LANDSCAPE, layoutSummaryPdf } from "../src/summary/pdf-layout.js";
 import { summaryPdf } from "../src/summary/pdf.js";
+import { loadFaces } from "../src/render/faces.js";
 import { summaryWorkbook } from "../src/summary/xlsx.js";
 import { sampleRecords } from "./support/records.js";
 
@@ -320,7 +321,7 @@ describe("the writers", () => {
 
   it("PDF: written with the bundled font", async () => {
     const small = noticeDocument(buildNotice(sampleRecords(), plan, options), "zh-CN");
-    const pdf = await PDFDocument.load(await summaryPdf(small, "zh-CN"));
+    const pdf = await PDFDocument.load(await summaryPdf(small, await loadFaces(undefined), "zh-CN"));
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getTitle()).toBe(small.title);
   });

@@ -179,7 +179,8 @@ describe("reading a plan's dates as strictly as records' dates", () => {
     const e = thrown(planText(`${deadline("a", "2024-10-31")}\n${deadline("b", due)}`));
     expect(e).toBeInstanceOf(UserError);
     expect(e.messageId).toBe("plan-date-invalid");
-    expect(e.data).toMatchObject({ file: "方案.yaml", line, field: "deadlines.1.due", value: due });
+    // the field is named by its label (截止日期), its line by the number
+    expect(e.data).toMatchObject({ file: "方案.yaml", line, field: "截止日期", value: due });
   });
 
   it("reads the spellings clerks type, stored as YYYY-MM-DD", () => {

@@ -14,6 +14,7 @@ import { OTHER_UNIT } from "../src/summary/model.js";
 import { formatNarrative } from "../src/summary/narrative.js";
 import { A4_LANDSCAPE, layoutSummaryPdf } from "../src/summary/pdf-layout.js";
 import { summaryPdf } from "../src/summary/pdf.js";
+import { loadFaces } from "../src/render/faces.js";
 import { flatLabel, summaryDocument } from "../src/summary/tables.js";
 import { formatSummaryTerminal } from "../src/summary/terminal.js";
 import { displayWidth } from "../src/summary/text.js";
@@ -148,9 +149,10 @@ describe("Markdown", () => {
 });
 
 describe("English", () => {
-  it("labels the tables in English; sheet names and unit names stay as the plan has them", () => {
+  it("labels the tables and names the sheets in English; unit names stay as the plan has them", () => {
     const en = summaryDocument(summary, "en");
-    expect(en.tables.map((t) => t.name)).toEqual(["汇总", "进度", "明细"]);
+    expect(en.tables.map((t) => t.name)).toEqual(["Summary", "Progress", "Details"]);
+    expect(summaryDocument(summary, "zh-CN").tables.map((t) => t.name)).toEqual(["汇总", "进度", "明细"]);
     expect(en.tables[0]!.columns.map((c) => c.label)).toEqual(expect.arrayContaining(["County", "Enterprises", "Resettled"]));
     expect(en.asOfLine).toBe("As of 2024-12-15");
     expect(en.tables[0]!.total![0]).toBe("Total");
@@ -295,7 +297,7 @@ describe("the PDF", () => {
 
   it("writes a PDF with the bundled font", async () => {
     const small = summarize(set.records.slice(0, 8), plan, AS_OF);
-    const bytes = await summaryPdf(summaryDocument(small, "zh-CN"), "zh-CN");
+    const bytes = await summaryPdf(summaryDocument(small, "zh-CN"), await loadFaces(undefined), "zh-CN");
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(3);
     expect(pdf.getTitle()).toBe("随州市2024年淘汰落后产能工作汇总表");

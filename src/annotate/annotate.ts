@@ -16,6 +16,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding, Severity } from "../model/finding.js";
 import { describe } from "../report/describe.js";
+import { labelled } from "../report/location.js";
 import type { Validation } from "../rules/run.js";
 import { UserError } from "../util/errors.js";
 import { annotateMessages } from "./messages.js";
@@ -279,7 +280,7 @@ function noteRuns(fs: readonly Finding[], lang: Lang, say: Say): NoteRun[] {
   const runs: NoteRun[] = [{ bold: true, text: `${say("mark")}\n` }];
   lines.forEach(([k, f], i) => {
     const sev = t(lang, f.severity === "error" ? "report.error" : "report.warning");
-    runs.push({ color: f.severity === "error" ? COLOURS.errorText : COLOURS.warningText, text: `${sev}${lang === "en" ? ": " : "："}` });
+    runs.push({ color: f.severity === "error" ? COLOURS.errorText : COLOURS.warningText, text: labelled(sev, "", lang) });
     runs.push({ text: `${k.slice(k.indexOf("\u0000") + 1)}${i < lines.length - 1 ? "\n" : ""}` });
   });
   return runs;
@@ -290,7 +291,7 @@ function noteMessage(f: Finding, lang: Lang): string {
   const message = describe(f, lang);
   if (!f.field) return message;
   const label = fieldLabel(f.field, lang);
-  return message.includes(label.replace(/[（(].*$/, "")) ? message : `${label}${lang === "en" ? ": " : "："}${message}`;
+  return message.includes(label.replace(/[（(].*$/, "")) ? message : labelled(label, message, lang);
 }
 
 // ---------------------------------------------------------------- the results sheet
@@ -346,7 +347,7 @@ function resultsLayout(book: Book, styles: StyleBook, v: Validation, opts: Annot
     widths: COLUMNS.map((c) => c.width),
     banner: [
       { text: say("title", { file: opts.file }), style: f.title },
-      { text: v.findings.length ? tally : `${tally}${opts.lang === "en" ? "; " : "，"}${t(opts.lang, "report.clean")}`, style: f.tally },
+      { text: v.findings.length ? tally : t(opts.lang, "report.tally-clean", { tally, clean: t(opts.lang, "report.clean") }), style: f.tally },
       { text: say("hint"), style: f.hint },
     ],
     header: COLUMNS.map((c) => ({ text: say(c.key), style: f.header })),

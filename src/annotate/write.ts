@@ -70,8 +70,8 @@ async function kindOf(bytes: Uint8Array, file: string): Promise<{ kind: Annotate
 }
 
 /** Checks before any work: one workbook, an output named for its format, not the input, and writable. */
-export async function prepareAnnotate(args: readonly string[], output: string, force: boolean): Promise<AnnotateTarget> {
-  const files = await expandInputs(args);
+export async function prepareAnnotate(args: readonly string[], output: string, force: boolean, recursive = false): Promise<AnnotateTarget> {
+  const files = await expandInputs(args, { recursive });
   if (files.length !== 1) throw new UserError("annotate-one-file", { count: files.length });
   const file = files[0]!;
   let bytes: Uint8Array;

@@ -1,7 +1,9 @@
 // The thin CLI: commander wiring only. Each command's body is imported when it runs.
-import { Command, CommanderError } from "commander";
-import { parseLang, t, type Lang } from "../i18n/index.js";
-import type { CliIO, CliState } from "./common.js";
+import { Command, CommanderError, Option } from "commander";
+import { t, type Lang } from "../i18n/index.js";
+import { chooseLang, formatsInArgv, wantsJson } from "./argv.js";
+import { errorOf, refuse, type CliIO, type CliState } from "./common.js";
+import { localiseHelp } from "./help.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { register as registerTemplate } from "./commands/template.js";
 import { register as registerSchema } from "./commands/schema.js";
@@ -14,12 +16,19 @@ import { register as registerCollect } from "./commands/collect.js";
 const VERSION = "0.1.0";
 
 export async function run(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const state: CliState = { io, exitCode: 0 };
+  const json = wantsJson(formatsInArgv(argv));
+  // the language first: --help is worded in it, and an unknown one stops every command
+  const choice = chooseLang(argv, process.env);
+  if (choice.refused) {
+    refuse(io, { id: "lang-invalid", message: t(choice.lang, "lang-invalid", choice.refused) }, json);
+    return 2;
+  }
+  const lang = choice.lang;
+  const state: CliState = { io, exitCode: 0, lang };
   let usageError = "";
   const program = new Command("capexit")
-    .description("依法依规推动落后产能退出：表格校验、进度检查、表格打印、年度汇总")
-    .version(VERSION, "-V, --version")
-    .option("--lang <lang>", "zh-CN（默认）或 en")
+    .description(t(lang, "help.program"))
+    .addOption(new Option(`--lang <${t(lang, "help.ph.lang")}>`, t(lang, "help.lang")))
     .showHelpAfterError(false)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -28,6 +37,7 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
       outputError: (s) => void (usageError = s.replace(/^error: /, "").trim()),
     })
     .exitOverride();
+  localiseHelp(program, lang, VERSION);
 
   registerValidate(program, state);
   registerTemplate(program, state);
@@ -44,10 +54,12 @@ export async function run(argv: string[], io: CliIO = { stdout: process.stdout, 
     if (e instanceof CommanderError) {
       // --help and --version exit through here with code 0
       if (e.exitCode === 0) return 0;
-      io.stderr.write(`capexit: ${usageMessage(e.code, usageError, langFromArgv(argv))}\n`);
+      // bare `capexit`: the help, on stderr, is the whole answer
+      if (e.code === "commander.help") return 2;
+      refuse(io, usageRefusal(e.code, usageError, lang), json);
       return 2;
     }
-    io.stderr.write(`capexit: ${t(parseLang(process.env.CAPEXIT_LANG), "internal-error", { detail: String(e) })}\n`);
+    refuse(io, errorOf(e, lang), json);
     return 2;
   }
   return state.exitCode;
@@ -62,16 +74,9 @@ const USAGE_IDS: Record<string, string> = {
 };
 
 /** A command-line mistake in one sentence; commander's own words where we have none. */
-function usageMessage(code: string, commanderText: string, lang: Lang): string {
+function usageRefusal(code: string, commanderText: string, lang: Lang): { id: string; message: string } {
   const id = USAGE_IDS[code];
-  if (!id) return commanderText;
+  if (!id) return { id: code, message: commanderText };
   const name = /'([^']+)'/.exec(commanderText)?.[1] ?? "";
-  return t(lang, id, { name });
-}
-
-/** `--lang` before commander has parsed anything (the parse is what failed). */
-function langFromArgv(argv: readonly string[]): Lang {
-  const i = argv.indexOf("--lang");
-  const inline = argv.find((a) => a.startsWith("--lang="));
-  return parseLang(i >= 0 ? argv[i + 1] : inline ? inline.slice(7) : process.env.CAPEXIT_LANG);
+  return { id, message: t(lang, id, { name }) };
 }

@@ -1,4 +1,5 @@
 // Where a value came from, so every finding can point at a cell or a line.
+import { normaliseCode, normaliseText } from "../values/text.js";
 import type { EnterpriseRecord } from "./record.js";
 
 export interface Location {
@@ -69,7 +70,20 @@ export function locate(rec: LoadedRecord, path: string): Location {
   return rec.origin;
 }
 
-/** How findings and reports name a record: its USCC (as read, else as typed), else its name. */
+/**
+ * The one way a record is named, by validate, check, render, notice and annotate
+ * alike: its USCC (folded as every code is), else its name; null with neither.
+ * The reader names a record from its typed values before the record exists
+ * (read/assemble.ts `recordKey`), through this same function.
+ */
+export function recordNameOf(uscc: string | null | undefined, name: string | null | undefined): string | null {
+  const code = uscc ? normaliseCode(uscc) : "";
+  if (code) return code;
+  const text = name ? normaliseText(name) : "";
+  return text || null;
+}
+
+/** A loaded record's name: its USCC as read, else as typed (unreadable), else its name. */
 export function recordName(rec: LoadedRecord): string | null {
-  return rec.record.enterprise.uscc ?? rec.typed.get("enterprise.uscc") ?? rec.record.enterprise.name ?? null;
+  return recordNameOf(rec.record.enterprise?.uscc ?? rec.typed.get("enterprise.uscc"), rec.record.enterprise?.name);
 }

@@ -1,8 +1,10 @@
 // Plans are files: the bundled default, or one the user names with --plan.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { Lang } from "../i18n/index.js";
 import { UserError } from "../util/errors.js";
 import { readYamlData, type LineOf } from "../util/yaml-data.js";
+import { labelAt } from "../util/zod-words.js";
 import { PlanSchema, type Plan } from "./schema.js";
 
 export const DEFAULT_PLAN = fileURLToPath(new URL("../../templates/plans/suizhou-2024.yaml", import.meta.url));
@@ -17,13 +19,13 @@ export interface PlanWarning {
  * Pure: plan text -> the plan and its warnings, or a UserError naming the file,
  * the line and the first problem. Dates are read as strictly as records' dates.
  */
-export function readPlan(text: string, file: string): { plan: Plan; warnings: PlanWarning[] } {
-  const r = readYamlData(PlanSchema, text);
+export function readPlan(text: string, file: string, lang: Lang = "zh-CN"): { plan: Plan; warnings: PlanWarning[] } {
+  const r = readYamlData(PlanSchema, text, lang);
   if (!r.ok) {
     const issue = r.issue;
     if (issue?.code === "custom" && (issue.message === "date-invalid" || issue.message === "date-impossible")) {
       const value = String((issue.params as { value?: unknown } | undefined)?.value ?? "");
-      throw new UserError("plan-date-invalid", { file, line: r.line ?? "?", field: issue.path.join("."), value });
+      throw new UserError("plan-date-invalid", { file, line: r.line ?? "?", field: labelAt(PlanSchema, issue.path, lang) ?? issue.path.join("."), value });
     }
     if (r.line !== null) throw new UserError("plan-invalid-at", { file, line: r.line, detail: r.detail });
     throw new UserError("plan-invalid", { file, detail: r.detail });
@@ -57,14 +59,14 @@ export function planWarnings(plan: Plan, file: string, lineOf: LineOf = () => nu
   return out;
 }
 
-export async function loadPlanWithWarnings(file: string = DEFAULT_PLAN): Promise<{ plan: Plan; warnings: PlanWarning[] }> {
+export async function loadPlanWithWarnings(file: string = DEFAULT_PLAN, lang: Lang = "zh-CN"): Promise<{ plan: Plan; warnings: PlanWarning[] }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
     throw new UserError("file-unreadable", { file });
   }
-  return readPlan(text, file);
+  return readPlan(text, file, lang);
 }
 
 export async function loadPlan(file: string = DEFAULT_PLAN): Promise<Plan> {

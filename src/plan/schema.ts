@@ -65,7 +65,7 @@ export const DeadlineSchema = z
     section: z.string().optional(),
     source: SourceSchema,
   })
-  .refine((d) => d.from === undefined || d.from <= d.due, { message: "from-after-due", path: ["from"] });
+  .refine((d) => d.from === undefined || d.from <= d.due, { message: "plan.from-after-due", path: ["from"] });
 
 /**
  * A time limit each project sets for itself within a cap (一般不超过3年): not one
@@ -107,21 +107,21 @@ export const PlanSchema = z
     const milestones = new Set<string>();
     const fields = new Set<string>();
     (p.deadlines ?? []).forEach((d, i) => {
-      if (ids.has(d.id)) ctx.addIssue({ code: "custom", message: `duplicate deadline id ${d.id}`, path: ["deadlines", i, "id"] });
+      if (ids.has(d.id)) ctx.addIssue({ code: "custom", message: "plan.duplicate-deadline", params: { id: d.id }, path: ["deadlines", i, "id"] });
       ids.add(d.id);
       if (d.milestone) {
         if (milestones.has(d.milestone)) {
-          ctx.addIssue({ code: "custom", message: `two deadlines for milestone ${d.milestone}`, path: ["deadlines", i, "milestone"] });
+          ctx.addIssue({ code: "custom", message: "plan.two-deadlines-milestone", params: { milestone: d.milestone }, path: ["deadlines", i, "milestone"] });
         }
         milestones.add(d.milestone);
       }
       if (d.field) {
-        if (fields.has(d.field)) ctx.addIssue({ code: "custom", message: `two deadlines for field ${d.field}`, path: ["deadlines", i, "field"] });
+        if (fields.has(d.field)) ctx.addIssue({ code: "custom", message: "plan.two-deadlines-field", params: { field: d.field }, path: ["deadlines", i, "field"] });
         fields.add(d.field);
       }
     });
     (p.terms ?? []).forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: "custom", message: `duplicate id ${t.id}`, path: ["terms", i, "id"] });
+      if (ids.has(t.id)) ctx.addIssue({ code: "custom", message: "plan.duplicate-term", params: { id: t.id }, path: ["terms", i, "id"] });
       ids.add(t.id);
     });
   })

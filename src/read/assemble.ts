@@ -3,9 +3,8 @@ import { fieldMeta, leaves } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import { getPath, setPath } from "../model/paths.js";
 import type { EnterpriseRecord } from "../model/record.js";
-import type { CellRow, LoadedRecord, Location, RawValue } from "../model/source.js";
+import { recordNameOf, type CellRow, type LoadedRecord, type Location, type RawValue } from "../model/source.js";
 import { isBlank, parseValue } from "../values/index.js";
-import { normaliseCode, normaliseText } from "../values/text.js";
 
 export interface RawField {
   path: string;
@@ -25,13 +24,13 @@ export function displayRaw(raw: Exclude<RawValue, null>): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-/** How a record is named in findings: its USCC as typed, else its name. */
+/** How a record is named in findings, from its typed values (model/source.ts `recordNameOf`). */
 export function recordKey(fields: readonly RawField[]): string | null {
-  const uscc = fields.find((f) => f.path === "enterprise.uscc");
-  if (uscc && !isBlank(uscc.raw)) return normaliseCode(String(uscc.raw));
-  const name = fields.find((f) => f.path === "enterprise.name");
-  if (name && !isBlank(name.raw)) return normaliseText(String(name.raw));
-  return null;
+  const typed = (path: string) => {
+    const f = fields.find((x) => x.path === path);
+    return f && !isBlank(f.raw) ? String(f.raw) : null;
+  };
+  return recordNameOf(typed("enterprise.uscc"), typed("enterprise.name"));
 }
 
 /**

@@ -1,5 +1,6 @@
 // The edge where files come in: arguments -> files -> bytes -> records.
 import { readdir, readFile, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { UserError } from "../util/errors.js";
 import type { Finding } from "../model/finding.js";
@@ -20,8 +21,31 @@ function wanted(name: string): boolean {
   return WORKBOOK_EXTENSIONS.has(ext) || YAML_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext) || (ext === ".csv" && csvAnnex(name) !== null);
 }
 
+/** How folders are read: their own files only, or (`-r`) with every subfolder's too. */
+export interface InputOptions {
+  recursive?: boolean;
+}
+
+/** A folder's wanted files, sorted by path; with `recursive`, its subfolders' too (links to folders are not followed). */
+async function folderFiles(dir: string, recursive: boolean): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    throw new UserError("file-unreadable", { file: dir });
+  }
+  const out: string[] = [];
+  for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, e.name);
+    if (recursive && e.isDirectory()) {
+      if (!e.name.startsWith(".")) out.push(...(await folderFiles(path, true)));
+    } else if (wanted(e.name)) out.push(path);
+  }
+  return out;
+}
+
 /** Expands folders into the workbooks, Word documents, annex CSVs and YAML files they hold, sorted; keeps files as given. */
-export async function expandInputs(paths: readonly string[]): Promise<string[]> {
+export async function expandInputs(paths: readonly string[], options: InputOptions = {}): Promise<string[]> {
   if (paths.length === 0) throw new UserError("no-input");
   const out: string[] = [];
   for (const p of paths) {
@@ -32,16 +56,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       throw new UserError("file-missing", { file: p });
     }
     if (st.isDirectory()) {
-      let names: string[];
-      try {
-        names = await readdir(p);
-      } catch {
-        throw new UserError("file-unreadable", { file: p });
-      }
-      const files = names
-        .filter(wanted)
-        .sort()
-        .map((n) => join(p, n));
+      const files = await folderFiles(p, options.recursive === true);
       if (files.length === 0) throw new UserError("folder-empty", { file: p });
       out.push(...files);
     } else {
@@ -148,8 +163,8 @@ function groupInputs(files: readonly string[]): string[][] {
  * file's. A file that gave nothing to read (a document with no form, a .doc)
  * is a finding, unless no input gave anything: then it is the one sentence.
  */
-export async function loadInputs(paths: readonly string[]): Promise<ReadResult & { files: string[] }> {
-  const files = await expandInputs(paths);
+export async function loadInputs(paths: readonly string[], options: InputOptions = {}): Promise<ReadResult & { files: string[] }> {
+  const files = await expandInputs(paths, options);
   const reads: ReadResult[] = [];
   for (const group of groupInputs(files)) reads.push(await readGroup(group));
   const { UNUSABLE } = await import("./document.js");

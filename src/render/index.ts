@@ -1,7 +1,7 @@
 // Forms for a set of records: lay out each (pure), then make PDFs of one or
 // many forms. Font faces and the date come in from the caller.
 import type { Finding } from "../model/finding.js";
-import { locate, type LoadedRecord } from "../model/source.js";
+import { locate, recordName, type LoadedRecord } from "../model/source.js";
 import type { FontFace } from "./font.js";
 import { fill } from "./format.js";
 import { layoutForm, type Face, type FormLayout } from "./layout.js";
@@ -26,10 +26,6 @@ export interface PdfOptions {
 }
 
 const NOWHERE = { file: "", sheet: null, row: null, cell: null, line: null };
-
-export function recordId(rec: LoadedRecord): string | null {
-  return rec.record.enterprise?.uscc ?? rec.record.enterprise?.name ?? null;
-}
 
 function nameOf(template: FormTemplate, rec: LoadedRecord | null, n: number): string {
   const sink: Finding[] = [];
@@ -65,7 +61,7 @@ export function layoutRecord(template: FormTemplate, rec: LoadedRecord | null, f
     template,
     record: rec ? rec.record : null,
     fonts: faces,
-    recordId: rec ? recordId(rec) : null,
+    recordId: rec ? recordName(rec) : null,
     locate: (path) => (rec ? locate(rec, path) : NOWHERE),
   });
   layout.title = formTitle(layout.title, rec);

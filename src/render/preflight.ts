@@ -7,7 +7,7 @@ import type { Finding } from "../model/finding.js";
 import { getPath } from "../model/paths.js";
 import type { LoadedRecord } from "../model/source.js";
 import { formatValue, TICKED, UNTICKED, type Coverage } from "./format.js";
-import { recordId } from "./index.js";
+import { recordName } from "../model/source.js";
 import { isList, noteText, placeholders, type FormTemplate, type Row } from "./template.js";
 
 /** A font lacking more than this share of the characters the forms need is refused. */
@@ -138,7 +138,7 @@ export function missingCharacters(findings: readonly Finding[], records: readonl
     if (f.field && f.record) ids.add(f.record);
   }
   if (chars.size === 0) return { chars: [], note: null };
-  const names = records.flatMap((r) => (r && ids.has(recordId(r) ?? "") ? [r.record.enterprise?.name ?? recordId(r)!] : []));
+  const names = records.flatMap((r) => (r && ids.has(recordName(r) ?? "") ? [r.record.enterprise?.name ?? recordName(r)!] : []));
   const unique = [...new Set(names)];
   const shown = [...chars].slice(0, SHOWN).join("");
   const listed = unique.slice(0, 3).join("、");

@@ -62,12 +62,12 @@ export const CellSchema = z
     minSize: z.number().positive().optional(),
   })
   .strict()
-  .refine((c) => !(c.label !== undefined && c.value !== undefined), { message: "a cell has a label or a value, not both" })
+  .refine((c) => !(c.label !== undefined && c.value !== undefined), { message: "template.label-and-value" })
   .refine((c) => c.label === undefined || (c.size === undefined && c.minSize === undefined), {
-    message: "labels print at the form's one text size: size and minSize are for values",
+    message: "template.label-size",
   })
   .refine((c) => c.label === undefined || (c.prefix === undefined && c.suffix === undefined && c.placeholder === undefined), {
-    message: "prefix, suffix and placeholder go with a value",
+    message: "template.label-affix",
   });
 
 /** A row's heights in mm for one case: as filled, or blank. */
@@ -207,7 +207,7 @@ export const FormTemplateSchema = z
     const width = t.columns.reduce((a, b) => a + b, 0);
     const room = t.page.width - t.page.margin.left - t.page.margin.right;
     if (width > room + 0.01) {
-      ctx.addIssue({ code: "custom", path: ["columns"], message: `columns are ${width} mm wide, the page has room for ${room} mm` });
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "template.columns-too-wide", params: { width, room } });
     }
     checkGrid(t.columns.length, t.rows, ctx);
     checkPlaceholders(t, ctx);
@@ -227,7 +227,13 @@ export function isList(b: Block): b is ListBlock {
  * Places cells like an HTML table: each cell takes the next columns not held
  * by a row span from above. Returns each cell's first column, or an error.
  */
-export function placeCells(columns: number, rows: readonly Row[], firstColumn = 0): { cols: number[][]; error?: string } {
+/** A grid that does not add up: a message id of the catalogue and its data. */
+export interface GridError {
+  id: string;
+  data: Record<string, number>;
+}
+
+export function placeCells(columns: number, rows: readonly Row[], firstColumn = 0): { cols: number[][]; error?: GridError } {
   const held: number[] = new Array(columns).fill(0); // rows still held by a span, per column
   const cols: number[][] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -236,21 +242,21 @@ export function placeCells(columns: number, rows: readonly Row[], firstColumn = 
     let c = firstColumn;
     for (const cell of row.cells) {
       while (c < columns && held[c]! > 0) c++;
-      if (c + cell.span > columns) return { cols, error: `row ${r + 1}: cells run past the last column` };
+      if (c + cell.span > columns) return { cols, error: { id: "template.cells-past-last", data: { row: r + 1 } } };
       for (let k = c; k < c + cell.span; k++) {
-        if (held[k]! > 0) return { cols, error: `row ${r + 1}: a cell overlaps a row span from above` };
+        if (held[k]! > 0) return { cols, error: { id: "template.cells-overlap", data: { row: r + 1 } } };
         held[k] = cell.rowSpan;
       }
       placed.push(c);
       c += cell.span;
     }
     for (let k = firstColumn; k < columns; k++) {
-      if (held[k]! === 0) return { cols, error: `row ${r + 1}: column ${k + 1} is not covered` };
+      if (held[k]! === 0) return { cols, error: { id: "template.column-not-covered", data: { row: r + 1, column: k + 1 } } };
     }
     cols.push(placed);
     for (let k = firstColumn; k < columns; k++) held[k] = held[k]! - 1;
   }
-  if (held.some((h, k) => k >= firstColumn && h > 0)) return { cols, error: "a row span runs past the end of its block" };
+  if (held.some((h, k) => k >= firstColumn && h > 0)) return { cols, error: { id: "template.span-past-block", data: {} } };
   return { cols };
 }
 
@@ -261,17 +267,17 @@ function checkGrid(columns: number, blocks: readonly Block[], ctx: z.RefinementC
   const flush = () => {
     if (run.length === 0) return;
     const { error } = placeCells(columns, run);
-    if (error) ctx.addIssue({ code: "custom", path: ["rows", runStart], message: error });
+    if (error) ctx.addIssue({ code: "custom", path: ["rows", runStart], message: error.id, params: error.data });
     run = [];
   };
   blocks.forEach((b, i) => {
     if (isList(b)) {
       flush();
       const first = b.side ? b.side.span : 0;
-      if (b.side && b.side.rowSpan !== 1) ctx.addIssue({ code: "custom", path: ["rows", i, "side"], message: "a side cell spans the whole list: no rowSpan" });
+      if (b.side && b.side.rowSpan !== 1) ctx.addIssue({ code: "custom", path: ["rows", i, "side"], message: "template.side-row-span" });
       for (const part of [b.header, b.item]) {
         const { error } = placeCells(columns, part, first);
-        if (error) ctx.addIssue({ code: "custom", path: ["rows", i], message: error });
+        if (error) ctx.addIssue({ code: "custom", path: ["rows", i], message: error.id, params: error.data });
       }
     } else {
       if (run.length === 0) runStart = i;
@@ -311,11 +317,11 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   const check = (text: string | undefined, path: (string | number)[], list?: string) => {
     if (!text) return;
     for (const p of placeholders(text)) {
-      if (!FORMATS.has(p.format)) ctx.addIssue({ code: "custom", path, message: `unknown format "${p.format}" in {${p.path}|${p.format}}` });
+      if (!FORMATS.has(p.format)) ctx.addIssue({ code: "custom", path, message: "template.unknown-format", params: { format: p.format, placeholder: `{${p.path}|${p.format}}` } });
       for (const one of p.paths) {
         if (SPECIAL.has(one)) continue;
         const full = list && one.startsWith("item.") ? `${list}[].${one.slice(5)}` : one;
-        if (!leaves.has(full)) ctx.addIssue({ code: "custom", path, message: `{${one}} is not a field of the record` });
+        if (!leaves.has(full)) ctx.addIssue({ code: "custom", path, message: "template.not-a-field", params: { field: `{${one}}` } });
       }
     }
   };
@@ -331,23 +337,23 @@ function checkPlaceholders(t: FormTemplate, ctx: z.RefinementCtx): void {
   t.notes.forEach((n, i) => {
     check(noteText(n), ["notes", i]);
     if (typeof n !== "string" && ![...leaves.keys()].some((leaf) => leaf === n.when || leaf.startsWith(`${n.when}.`))) {
-      ctx.addIssue({ code: "custom", path: ["notes", i, "when"], message: `${n.when} is not a field of the record` });
+      ctx.addIssue({ code: "custom", path: ["notes", i, "when"], message: "template.not-a-field", params: { field: n.when } });
     }
   });
   if (t.subject && ![...leaves.keys()].some((k) => k === t.subject!.field || k.startsWith(`${t.subject!.field}.`))) {
-    ctx.addIssue({ code: "custom", path: ["subject", "field"], message: `${t.subject.field} is not a part of the record` });
+    ctx.addIssue({ code: "custom", path: ["subject", "field"], message: "template.not-a-part", params: { field: t.subject.field } });
   }
   t.rows.forEach((b, i) => {
     if (isList(b)) {
-      if (!isRecordList(b.list)) ctx.addIssue({ code: "custom", path: ["rows", i, "list"], message: `${b.list} is not a list of the record` });
+      if (!isRecordList(b.list)) ctx.addIssue({ code: "custom", path: ["rows", i, "list"], message: "template.not-a-list", params: { list: b.list } });
       checkRows(b.header, ["rows", i, "header"]);
       checkRows(b.item, ["rows", i, "item"], b.list);
       check(b.side?.label, ["rows", i, "side"]);
       if (b.fallback) {
         const from = b.fallback.list;
-        if (!isRecordList(from)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "list"], message: `${from} is not a list of the record` });
+        if (!isRecordList(from)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "list"], message: "template.not-a-list", params: { list: from } });
         for (const [field, text] of Object.entries(b.fallback.item)) {
-          if (!leaves.has(`${b.list}[].${field}`)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "item", field], message: `${field} is not a field of ${b.list}` });
+          if (!leaves.has(`${b.list}[].${field}`)) ctx.addIssue({ code: "custom", path: ["rows", i, "fallback", "item", field], message: "template.not-a-field-of", params: { field, list: b.list } });
           check(text, ["rows", i, "fallback", "item", field], from);
         }
       }

@@ -1,6 +1,7 @@
 // Form templates are files: the bundled annex1/annex2, or a revised form's YAML.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { Lang } from "../i18n/index.js";
 import { UserError } from "../util/errors.js";
 import { parseYamlData } from "../util/yaml-data.js";
 import { FormTemplateSchema, type FormTemplate } from "./template.js";
@@ -12,12 +13,12 @@ export function bundledFormFile(id: string): string {
 }
 
 /** Pure: template text -> template, or a UserError naming the first problem and where. */
-export function parseFormTemplate(text: string, file: string): FormTemplate {
-  return parseYamlData(FormTemplateSchema, text, file, "form-template-invalid");
+export function parseFormTemplate(text: string, file: string, lang: Lang = "zh-CN"): FormTemplate {
+  return parseYamlData(FormTemplateSchema, text, file, "form-template-invalid", lang);
 }
 
 /** `annex1`, `annex2`, or the path of a template file. */
-export async function loadFormTemplate(form: string): Promise<FormTemplate> {
+export async function loadFormTemplate(form: string, lang: Lang = "zh-CN"): Promise<FormTemplate> {
   const bundled = (BUNDLED_FORMS as readonly string[]).includes(form.toLowerCase());
   const file = bundled ? bundledFormFile(form.toLowerCase()) : form;
   if (!bundled && !/\.ya?ml$/i.test(form)) throw new UserError("form-unknown", { form });
@@ -27,5 +28,5 @@ export async function loadFormTemplate(form: string): Promise<FormTemplate> {
   } catch {
     throw new UserError(bundled ? "file-unreadable" : "file-missing", { file });
   }
-  return parseFormTemplate(text, file);
+  return parseFormTemplate(text, file, lang);
 }

@@ -10,6 +10,7 @@ import { MILESTONE_IDS, STATUSES, type MilestoneStatus, type Status } from "../p
 import { checkMessages } from "./check-messages.js";
 import { renderTable, truncate, type Cell } from "./check-table.js";
 import { describe } from "./describe.js";
+import { labelled, locationLine } from "./location.js";
 import type { Paint } from "./paint.js";
 
 const NAME_WIDTH = 36;
@@ -68,7 +69,7 @@ function milestoneCell(m: MilestoneStatus, lang: Lang, paint: Paint): Cell {
 }
 
 export function formatCounts(counts: StatusCounts, lang: Lang, paint: Paint): string {
-  const sep = lang === "en" ? ", " : "，";
+  const sep = t(lang, "list.comma");
   const parts = STATUSES.filter((s) => counts[s] > 0).map((s) =>
     colour(s, paint)(checkText(lang, "count.item", { status: checkText(lang, `status.${s}`), count: counts[s] })),
   );
@@ -107,18 +108,12 @@ function unitSection(u: UnitCheck, lang: Lang, paint: Paint, dues: ReadonlyMap<s
   return out;
 }
 
-function where(f: Finding, lang: Lang): string {
-  const l = f.location;
-  const place = l.cell ?? (l.row !== null ? t(lang, "report.row", { row: l.row }) : l.line !== null ? t(lang, "report.line", { line: l.line }) : "");
-  return [l.file, l.sheet, place].filter(Boolean).join(" › ");
-}
 
 function findingLine(f: Finding, lang: Lang, paint: Paint): string {
   const sev = f.severity === "error" ? paint.red(t(lang, "report.error")) : paint.yellow(t(lang, "report.warning"));
-  const sep = lang === "en" ? ": " : "：";
-  const label = f.field ? fieldLabel(f.field, lang) + sep : "";
-  const value = f.value !== undefined ? paint.dim(` [${t(lang, "report.value")}: ${f.value}]`) : "";
-  return `  ${where(f, lang)}  ${sev} ${label}${describe(f, lang)}${value}`;
+  const label = f.field ? fieldLabel(f.field, lang) : "";
+  const value = f.value !== undefined ? paint.dim(` [${labelled(t(lang, "report.value"), String(f.value), lang)}]`) : "";
+  return `  ${locationLine(f.location, lang)}  ${sev} ${labelled(label, describe(f, lang), lang)}${value}`;
 }
 
 function timelineLine(e: TimelineEntry, lang: Lang, paint: Paint, warnDays: number): Cell[] {

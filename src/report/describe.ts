@@ -2,7 +2,6 @@
 import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
-import type { Location } from "../model/source.js";
 import { ruleById } from "../rules/index.js";
 
 export function describe(f: Finding, lang: Lang): string {
@@ -17,18 +16,3 @@ export function describe(f: Finding, lang: Lang): string {
   return t(lang, f.messageId ? `${f.rule}.${f.messageId}` : f.rule, data);
 }
 
-const WORD_CELL = /^R(\d+)C(\d+)$/;
-
-/** A location in a table of a Word document (表N, R{row}C{column}), rather than a sheet. */
-export function inWordTable(loc: Location): boolean {
-  return (loc.cell !== null && WORD_CELL.test(loc.cell)) || (/^表\d+$/.test(loc.sheet ?? "") && /\.(docx|docm|dotx|dotm)$/i.test(loc.file));
-}
-
-/** `表2 第7行第2列` (row 7, column 2 of the document's second table), or `表2（整张表格）`. */
-export function wordPlace(loc: Location, lang: Lang): string {
-  const m = loc.cell ? WORD_CELL.exec(loc.cell) : null;
-  const sep = lang === "en" ? ", " : " ";
-  if (m) return `${loc.sheet ?? ""}${sep}${t(lang, "report.table-cell", { row: Number(m[1]), col: Number(m[2]) })}`;
-  if (loc.row !== null) return `${loc.sheet ?? ""}${sep}${t(lang, "report.row", { row: loc.row })}`;
-  return `${loc.sheet ?? ""}${t(lang, "report.table-level")}`;
-}

@@ -6,6 +6,7 @@ import { fieldLabel } from "../model/fields.js";
 import type { Note } from "../render/preflight.js";
 import type { RenderReport } from "../render/pipeline.js";
 import { describe } from "./describe.js";
+import { labelled } from "./location.js";
 
 /** The line on stdout. */
 export function formatRenderHuman(r: RenderReport, lang: Lang): string {
@@ -15,13 +16,12 @@ export function formatRenderHuman(r: RenderReport, lang: Lang): string {
 
 /** The lines on stderr; the warnings one by one only in the human report (JSON carries them). */
 export function formatRenderLog(r: RenderReport, notes: readonly Note[], lang: Lang, warnings: boolean): string {
-  const sep = lang === "en" ? ": " : "：";
   const lines: string[] = [];
   // characters the font lacks are summed up in one note, not told one by one
   if (warnings) {
     for (const f of r.findings.filter((f) => f.rule !== "render-missing-glyph")) {
       const who = [f.record, f.field ? fieldLabel(f.field, lang) : ""].filter(Boolean).join(" ");
-      lines.push(`${t(lang, "report.warning")}${sep}${who ? who + sep : ""}${describe(f, lang)}`);
+      lines.push(labelled(t(lang, "report.warning"), labelled(who, describe(f, lang), lang), lang));
     }
   }
   if (r.inputErrors > 0) lines.push(t(lang, "render-input-errors", { errors: r.inputErrors }));

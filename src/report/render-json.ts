@@ -1,6 +1,6 @@
 // `render --format json`: the forms written, and what was found on the way.
 import type { Lang } from "../i18n/index.js";
-import { recordId } from "../render/index.js";
+import { recordName } from "../model/source.js";
 import type { RenderReport } from "../render/pipeline.js";
 import { findingJson } from "./validate-json.js";
 
@@ -12,7 +12,7 @@ export function formatRenderJson(r: RenderReport, lang: Lang): string {
     kind: r.kind,
     forms: r.written.map((w) => ({
       file: w.file,
-      record: w.record ? recordId(w.record) : null,
+      record: w.record ? recordName(w.record) : null,
       name: w.record?.record.enterprise?.name ?? null,
       county: w.record?.record.county ?? null,
       pages: w.pages,

@@ -1,27 +1,17 @@
 // The clerk's report: grouped by file and sheet, each finding at its cell, a tally at the end.
 import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
-import type { Finding } from "../model/finding.js";
 import type { Validation } from "../rules/run.js";
-import { describe, inWordTable, wordPlace } from "./describe.js";
+import { describe } from "./describe.js";
+import { fileAndSheet, labelled, placeIn } from "./location.js";
 import type { Paint } from "./paint.js";
-
-function where(f: Finding, lang: Lang): string {
-  const l = f.location;
-  if (inWordTable(l)) return wordPlace(l, lang);
-  if (l.cell) return l.cell;
-  if (l.row !== null) return t(lang, "report.row", { row: l.row });
-  if (l.line !== null) return t(lang, "report.line", { line: l.line });
-  if (l.sheet !== null) return t(lang, "report.sheet-level");
-  return t(lang, "report.file-level");
-}
 
 export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): string {
   const out: string[] = [];
   let group = "";
   for (const f of v.findings) {
     // a Word document's findings stand under the file, each naming its table: 表2 第7行第2列
-    const g = f.location.sheet && !inWordTable(f.location) ? `${f.location.file} › ${f.location.sheet}` : f.location.file;
+    const g = fileAndSheet(f.location);
     if (g !== group) {
       if (group) out.push("");
       out.push(paint.bold(g));
@@ -29,12 +19,11 @@ export function formatValidationHuman(v: Validation, lang: Lang, paint: Paint): 
     }
     const sev = f.severity === "error" ? paint.red(t(lang, "report.error")) : paint.yellow(t(lang, "report.warning"));
     const label = f.field ? fieldLabel(f.field, lang) : "";
-    const value = f.value !== undefined ? paint.dim(` [${t(lang, "report.value")}: ${f.value}]`) : "";
-    const sep = lang === "en" ? ": " : "：";
-    out.push(`  ${where(f, lang).padEnd(6)} ${sev} ${label ? label + sep : ""}${describe(f, lang)}${value} ${paint.dim(f.rule)}`);
+    const value = f.value !== undefined ? paint.dim(` [${labelled(t(lang, "report.value"), String(f.value), lang)}]`) : "";
+    out.push(`  ${placeIn(f.location, lang).padEnd(6)} ${sev} ${labelled(label, describe(f, lang), lang)}${value} ${paint.dim(f.rule)}`);
   }
   if (out.length) out.push("");
   const tally = t(lang, "report.tally", { records: v.records, errors: v.errors, warnings: v.warnings });
-  out.push(v.errors ? paint.red(tally) : v.warnings ? paint.yellow(tally) : paint.green(`${tally}${lang === "en" ? "; " : "，"}${t(lang, "report.clean")}`));
+  out.push(v.errors ? paint.red(tally) : v.warnings ? paint.yellow(tally) : paint.green(t(lang, "report.tally-clean", { tally, clean: t(lang, "report.clean") })));
   return out.join("\n") + "\n";
 }

@@ -1,5 +1,6 @@
 // The same enterprise twice would be counted twice: find every USCC entered more than once.
 import { t } from "../i18n/index.js";
+import { locationInText } from "../report/location.js";
 import type { LoadedRecord, Location } from "../model/source.js";
 import { UserError } from "../util/errors.js";
 
@@ -22,15 +23,6 @@ export function findDuplicates(records: readonly LoadedRecord[]): Duplicate[] {
   return out;
 }
 
-/** `曾都区.xlsx 附表1 第5行` or `b.yaml 第12行`, for messages. */
-export function describeLocation(loc: Location, lang: "zh-CN" | "en"): string {
-  if (loc.row !== null) {
-    const sheet = loc.sheet ? ` ${loc.sheet}` : "";
-    return lang === "en" ? `${loc.file}${sheet} row ${loc.row}` : `${loc.file}${sheet} 第${loc.row}行`;
-  }
-  if (loc.line !== null) return lang === "en" ? `${loc.file} line ${loc.line}` : `${loc.file} 第${loc.line}行`;
-  return loc.file;
-}
 
 /** The same enterprise twice would be counted twice: refuse, naming both places and how many more. */
 export function refuseDuplicates(records: readonly LoadedRecord[], lang: "zh-CN" | "en", messageId = "summary-duplicate"): void {
@@ -39,8 +31,8 @@ export function refuseDuplicates(records: readonly LoadedRecord[], lang: "zh-CN"
   const d = dups[0]!;
   throw new UserError(messageId, {
     uscc: d.uscc,
-    first: describeLocation(d.first, lang),
-    again: describeLocation(d.again, lang),
+    first: locationInText(d.first, lang),
+    again: locationInText(d.again, lang),
     more: dups.length > 1 ? t(lang, "summary-duplicate-more", { count: dups.length - 1 }) : "",
   });
 }

@@ -4,6 +4,7 @@
 // same draft speaks for the province, city by city. A count of zero is never
 // written as a figure ("验收通过0家"): it is said as what is still outstanding,
 // or left out. It is a Chinese document for the bureau, so it is always Chinese.
+import { t } from "../i18n/index.js";
 import {
   OTHER_UNIT,
   type AnySummary,
@@ -126,6 +127,8 @@ const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
 const ordinal = (i: number) => ORDINALS[i] ?? String(i + 1);
 
 /** 随县的随县示例砖瓦厂: the unit and the enterprise joined as a sentence joins them. */
+/** A milestone's status as check and the tables word it (the report is Chinese, whatever --lang). */
+const status = (id: string) => t("zh-CN", `status.${id}`);
 const who = (e: EnterpriseSummary) => `${e.unit === OTHER_UNIT ? (e.county ?? "未填县市区") : e.unit}的${e.name ?? e.uscc ?? "（未填企业名称）"}`;
 
 function listOr(items: string[], none: string): string[] {
@@ -206,9 +209,9 @@ function recordsNarrative(s: Summary): string {
     const p = s.total.progress[id];
     const due = s.dues[id];
     const parts = [
-      p.onTime && `按期完成${p.onTime}家`,
-      p.late && `逾期完成${p.late}家`,
-      p.overdue && `逾期未完成${p.overdue}家`,
+      p.onTime && `${status("done")}${p.onTime}家`,
+      p.late && `${status("late")}${p.late}家`,
+      p.overdue && `${status("overdue")}${p.overdue}家`,
       id === "dismantle" && p.sealed && `暂不具备拆除条件、已断电断水并封存${p.sealed}家`,
       p.open && `尚未到期${p.open}家`,
     ].filter((x): x is string => typeof x === "string");

@@ -1,37 +1,41 @@
-// The summary in the format a file's extension asks for. Each writer is loaded
-// only when it is used: a JSON summary never loads exceljs or pdf-lib.
+// The summary in the format a file's extension asks for: one registry of
+// writers, from which `-o`'s help and its refusal are worded. Each writer is
+// loaded only when it is used: a JSON summary never loads exceljs or pdf-lib.
 import { extname, resolve } from "node:path";
-import type { Lang } from "../i18n/index.js";
+import { orList, type Lang } from "../i18n/index.js";
+import type { Faces } from "../render/index.js";
 import { UserError } from "../util/errors.js";
 import type { AnySummary } from "./model.js";
 
-export type OutputKind = "xlsx" | "pdf" | "md" | "json";
-const KINDS: Record<string, OutputKind> = { ".xlsx": "xlsx", ".pdf": "pdf", ".md": "md", ".json": "json" };
-
-/** The kind of `-o FILE`, by its extension; anything else is refused in one sentence. */
-export function outputKind(file: string): OutputKind {
-  const kind = KINDS[extname(file).toLowerCase()];
-  if (!kind) throw new UserError("summary-output-type", { file });
-  return kind;
+/** What a writer needs from the edge: the PDF's fonts, read only when a PDF is written. */
+export interface SummaryEdge {
+  faces: () => Promise<Faces>;
 }
 
-export async function summaryBytes(kind: OutputKind, summary: AnySummary, lang: Lang): Promise<Uint8Array | string> {
-  if (kind === "json") {
-    const { formatSummaryJson } = await import("./json.js");
-    return formatSummaryJson(summary);
-  }
-  const { summaryDocument } = await import("./tables.js");
-  const doc = summaryDocument(summary, lang);
-  if (kind === "md") {
-    const { formatSummaryMarkdown } = await import("./markdown.js");
-    return formatSummaryMarkdown(doc, lang);
-  }
-  if (kind === "xlsx") {
-    const { summaryWorkbook } = await import("./xlsx.js");
-    return summaryWorkbook(doc);
-  }
-  const { summaryPdf } = await import("./pdf.js");
-  return summaryPdf(doc, lang);
+type Writer = (summary: AnySummary, lang: Lang, edge: SummaryEdge) => Promise<Uint8Array | string>;
+
+async function documentOf(summary: AnySummary, lang: Lang) {
+  return (await import("./tables.js")).summaryDocument(summary, lang);
+}
+
+/** `-o FILE` by its extension; adding a format is one line here. */
+export const SUMMARY_WRITERS: Readonly<Record<string, Writer>> = {
+  ".xlsx": async (s, lang) => (await import("./xlsx.js")).summaryWorkbook(await documentOf(s, lang)),
+  ".pdf": async (s, lang, edge) => (await import("./pdf.js")).summaryPdf(await documentOf(s, lang), await edge.faces(), lang),
+  ".md": async (s, lang) => (await import("./markdown.js")).formatSummaryMarkdown(await documentOf(s, lang), lang),
+  ".json": async (s) => (await import("./json.js")).formatSummaryJson(s),
+};
+
+/** The extensions `-o` takes, worded as a list: ".xlsx、.pdf、.md 或 .json". */
+export function summaryKinds(lang: Lang): string {
+  return orList(lang, Object.keys(SUMMARY_WRITERS));
+}
+
+/** The writer of `-o FILE`, by its extension; anything else is refused in one sentence. */
+export function summaryWriter(file: string, lang: Lang): Writer {
+  const writer = SUMMARY_WRITERS[extname(file).toLowerCase()];
+  if (!writer) throw new UserError("summary-output-type", { file, kinds: summaryKinds(lang) });
+  return writer;
 }
 
 /** Inputs are never written over, not even with --force: a roll-up's input is a .json like its output. */

@@ -1,7 +1,8 @@
 // Layouts as data: the three tables of the summary (汇总, 进度, 明细) as columns
 // with labels, units and kinds, filled from a Summary. Every writer (xlsx, pdf,
 // Markdown, terminal) draws these same tables; none decides what goes in them.
-import type { Lang } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
+import { labelled } from "../report/location.js";
 import {
   OTHER_UNIT,
   type AnySummary,
@@ -168,22 +169,29 @@ const MILESTONE_LABEL: Record<TalliedMilestone, Text> = {
   "county-acceptance": tx("县级验收", "County acceptance"),
 };
 
+/** A catalogue id in both languages; an English heading starts with a capital. */
+const said = (id: string, heading = false): Text => {
+  const en = t("en", id);
+  return tx(t("zh-CN", id), heading ? en.charAt(0).toUpperCase() + en.slice(1) : en);
+};
+
+/** A tally counts enterprises by their milestone's status, worded as check words it. */
 const TALLY_LABEL: Record<keyof Tally, Text> = {
-  onTime: tx("按期完成", "On time"),
-  late: tx("逾期完成", "Late"),
-  overdue: tx("逾期未完成", "Overdue"),
-  sealed: tx("封存未拆除", "Sealed"),
-  open: tx("未到期", "Not yet due"),
+  onTime: said("status.done", true),
+  late: said("status.late", true),
+  overdue: said("status.overdue", true),
+  sealed: said("status.sealed", true),
+  open: said("status.pending", true),
 };
 
 export const STATUS_LABEL: Record<MilestoneState, Text> = {
-  done: tx("按期完成", "on time"),
-  late: tx("逾期完成", "late"),
-  overdue: tx("逾期未完成", "overdue"),
-  "due-soon": tx("即将到期", "due soon"),
-  pending: tx("未到期", "pending"),
-  sealed: tx("封存未拆除", "sealed"),
-  "not-applicable": tx("不适用", "n/a"),
+  done: said("status.done"),
+  late: said("status.late"),
+  overdue: said("status.overdue"),
+  "due-soon": said("status.due-soon"),
+  pending: said("status.pending"),
+  sealed: said("status.sealed"),
+  "not-applicable": said("status.not-applicable"),
 };
 
 function progressColumns(s: Summary): ColumnSpec<Progress>[] {
@@ -213,7 +221,7 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
     return m ? STATUS_LABEL[m.status][lang] : null;
   };
   const fig = (c: ColumnSpec<Figures>): ColumnSpec<DetailRow> => ({ ...c, value: (e) => c.value(e.figures) });
-  const progress = tx("进度", "Progress");
+  const progress = said(SHEET_NAMES.progress);
   const timetable = (e: EnterpriseSummary) => {
     const t = e.timetable;
     if (!t) return null;
@@ -270,7 +278,8 @@ function tableOf<R>(
   };
 }
 
-export const SHEET_NAMES = { summary: "汇总", progress: "进度", detail: "明细" } as const;
+/** The tables' names: the workbook's sheets and the headings, in the summary's language. */
+export const SHEET_NAMES = { summary: "summary.sheet.summary", progress: "summary.sheet.progress", detail: "summary.sheet.detail" } as const;
 
 function formatAsOf(asOf: string, lang: Lang): string {
   const [y, m, d] = asOf.split("-").map(Number);
@@ -301,12 +310,12 @@ function recordsDocument(s: Summary, lang: Lang): SummaryDocument {
 
   return {
     title: s.title,
-    compilerLine: lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`,
+    compilerLine: labelled(t(lang, "summary.compiler"), s.compiler, lang),
     asOfLine: formatAsOf(s.asOf, lang),
     tables: [
-      tableOf(SHEET_NAMES.summary, summarySpecs, unitRows, totalRow, lang, 1),
-      tableOf(SHEET_NAMES.progress, progressSpecs, unitRows, totalRow, lang, 1),
-      tableOf(SHEET_NAMES.detail, detailColumns(lang), details, null, lang, 3),
+      tableOf(t(lang, SHEET_NAMES.summary), summarySpecs, unitRows, totalRow, lang, 1),
+      tableOf(t(lang, SHEET_NAMES.progress), progressSpecs, unitRows, totalRow, lang, 1),
+      tableOf(t(lang, SHEET_NAMES.detail), detailColumns(lang), details, null, lang, 3),
     ],
   };
 }
@@ -348,14 +357,14 @@ function areaDocument(s: AreaSummary, lang: Lang): SummaryDocument {
     ...figures<DetailRowView>(),
   ];
   const mixed = s.mixedDates ? (lang === "en" ? " (areas as of different dates: see each row)" : "（各地截至日期不同，见各行）") : "";
-  const compiler = s.compiler ? (lang === "en" ? `Compiled by: ${s.compiler}` : `编制单位：${s.compiler}`) : "";
+  const compiler = s.compiler ? labelled(t(lang, "summary.compiler"), s.compiler, lang) : "";
   return {
     title: s.title,
     compilerLine: compiler,
     asOfLine: `${formatAsOf(s.asOf, lang)}${mixed}`,
     tables: [
-      tableOf(SHEET_NAMES.summary, summarySpecs, rows, { label: TOTAL[lang], figures: s.total }, lang, 1),
-      tableOf(SHEET_NAMES.detail, detailSpecs, details, null, lang, 3),
+      tableOf(t(lang, SHEET_NAMES.summary), summarySpecs, rows, { label: TOTAL[lang], figures: s.total }, lang, 1),
+      tableOf(t(lang, SHEET_NAMES.detail), detailSpecs, details, null, lang, 3),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Lang } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, asOfFor, formatOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFor, formatOf, helpText, inputsOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface CheckOptions extends CommonOptions {
   asOf?: string;
@@ -9,14 +9,12 @@ interface CheckOptions extends CommonOptions {
 }
 
 export function register(program: Command, state: CliState): void {
-  program
-    .command("check")
-    .description("按工作方案的时间节点检查每家企业的关停、拆除、验收进度")
-    .argument("<files...>", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹")
-    .option("--as-of <date>", "检查日期（默认：今天；工作方案年度已过则为年度末）")
-    .option("--warn-days <n>", "多少天内到期标为“即将到期”（默认 14）")
-    .option("--format <format>", "human（默认）或 json")
-    .option("--plan <file>", "工作方案文件（默认：随州2024）")
+  const { w, flag } = helpText(state);
+  inputsOf(program.command("check").description(w("help.check")), state)
+    .option(flag("--as-of", "date"), w("help.check.as-of"))
+    .option(flag("--warn-days", "n"), w("help.check.warn-days"))
+    .option(flag("--format", "format"), w("help.format"))
+    .option(flag("--plan", "file"), w("help.plan"))
     .action(
       action(state, async (files: string[], _opts: CheckOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as CheckOptions;
@@ -32,7 +30,7 @@ export function register(program: Command, state: CliState): void {
         const { loadInputs } = await import("../../read/inputs.js");
         const { validate } = await import("../../rules/run.js");
         const { checkRecords } = await import("../../plan/check.js");
-        const input = await recordsFor(await loadInputs(files), plan);
+        const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
         const asOf = await asOfFor(given, plan, state, lang);
         const validation = validate(input.records, input.findings, plan);
         const result = checkRecords(input.records, plan, { asOf, warnDays, findings: validation.findings });

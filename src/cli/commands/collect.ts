@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { extname } from "node:path";
 import { t } from "../../i18n/index.js";
 import { UserError } from "../../util/errors.js";
-import { action, formatOf, langOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
+import { action, formatOf, helpText, inputsOf, langOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface CollectOptions extends CommonOptions {
   output?: string;
@@ -12,14 +12,12 @@ type Kind = "xlsx" | "yaml" | "json";
 const KINDS: Record<string, Kind> = { ".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
 
 export function register(program: Command, state: CliState): void {
-  program
-    .command("collect")
-    .description("汇总填好的附表（Word 文档、一表一页的工作簿）、清单和 YAML，写成一个 .xlsx、.yaml 或 .json，并像 validate 一样报告问题")
-    .argument("<files...>", "填好的 .docx、表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml / .json 记录文件或文件夹")
-    .option("-o, --output <file>", "写出的汇总文件：.xlsx（附表1、附表1设备、附表2、附表2生产线四张表）、.yaml 或 .json")
-    .option("--format <format>", "问题报告：human（默认）或 json（同 validate --format json）")
-    .option("--plan <file>", "工作方案文件（默认：随州2024）")
-    .option("--force", "覆盖已存在的汇总文件")
+  const { w, flag } = helpText(state);
+  inputsOf(program.command("collect").description(w("help.collect")), state, "help.collect.inputs")
+    .option(flag("-o, --output", "file"), w("help.collect.output"))
+    .option(flag("--format", "format"), w("help.collect.format"))
+    .option(flag("--plan", "file"), w("help.plan"))
+    .option("--force", w("help.collect.force"))
     .action(
       action(state, async (files: string[], _opts: CollectOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as CollectOptions;
@@ -34,7 +32,7 @@ export function register(program: Command, state: CliState): void {
 
         const plan = await planFrom(opts, state);
         const { loadInputs } = await import("../../read/inputs.js");
-        const input = await recordsFor(await loadInputs(files), plan);
+        const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
         const { isSameFile } = await import("../../collect/paths.js");
         for (const f of input.files) if (await isSameFile(f, output)) throw new UserError("collect-output-is-input", { file: output });
         if (input.records.length === 0) throw new UserError("collect-no-records");

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { extname } from "node:path";
-import type { Lang } from "../../i18n/index.js";
-import type { Period } from "../../notice/period.js";
+import { resolve } from "node:path";
+import { t, type Lang } from "../../i18n/index.js";
+import { noticeWriter } from "../../notice/output.js";
 import { UserError } from "../../util/errors.js";
-import { action, langOf, parseAsOf, planFrom, recordsFor, today, type CliIO, type CliState, type CommonOptions } from "../common.js";
+import { Progress } from "../progress.js";
+import { action, helpText, inputsOf, langOf, parseAsOf, planFrom, recordsFor, today, type CliIO, type CliState, type CommonOptions } from "../common.js";
 
 interface NoticeCliOptions extends CommonOptions {
   output?: string;
@@ -18,32 +19,21 @@ interface NoticeCliOptions extends CommonOptions {
   asOf?: string;
 }
 
-type OutputKind = "pdf" | "xlsx" | "docx" | "md";
-const KINDS: Record<string, OutputKind> = { ".pdf": "pdf", ".xlsx": "xlsx", ".docx": "docx", ".md": "md" };
-
-function outputKind(file: string): OutputKind {
-  const kind = KINDS[extname(file).toLowerCase()];
-  if (!kind) throw new UserError("notice-output-type", { file });
-  return kind;
-}
-
 export function register(program: Command, state: CliState): void {
-  program
-    .command("notice")
-    .description("生成公示名单：列入淘汰计划的落后产能企业（生产线），pdf/xlsx/docx/md")
-    .argument("<files...>", ".xlsx / .yaml 文件或文件夹")
-    .option("-o, --output <file>", "公示文件：.pdf、.xlsx、.docx 或 .md（不指定则把 Markdown 显示在终端）")
-    .option("--title <text>", "标题（默认：{地区}{年度}年淘汰落后产能企业（生产线）公示名单）")
-    .option("--area <name>", "地区名称，用于标题和正文（默认：工作方案的地区，如 随州市）")
-    .option("--from <date>", "公示开始日期（默认：今天）")
-    .option("--days <n>", "公示天数（默认 7）")
-    .option("--to <date>", "公示截止日期（与 --days 二选一）")
-    .option("--contact <text>", "受理异议的联系方式，如 \"电话 0722-3226789\"")
-    .option("--issuer <name>", "发布单位（默认：工作方案的编制单位）")
-    .option("--date <date>", "落款日期（默认：公示开始日期）")
-    .option("--as-of <date>", "加一列“当前进展”（已停产/已拆除/已封存/已验收），截至该日")
-    .option("--plan <file>", "工作方案文件（默认：随州2024）")
-    .option("--force", "覆盖已存在的输出文件")
+  const { w, flag } = helpText(state);
+  inputsOf(program.command("notice").description(w("help.notice")), state)
+    .option(flag("-o, --output", "file"), w("help.notice.output"))
+    .option(flag("--title", "text"), w("help.notice.title"))
+    .option(flag("--area", "name"), w("help.notice.area"))
+    .option(flag("--from", "date"), w("help.notice.from"))
+    .option(flag("--days", "n"), w("help.notice.days"))
+    .option(flag("--to", "date"), w("help.notice.to"))
+    .option(flag("--contact", "text"), w("help.notice.contact"))
+    .option(flag("--issuer", "name"), w("help.notice.issuer"))
+    .option(flag("--date", "date"), w("help.notice.date"))
+    .option(flag("--as-of", "date"), w("help.notice.as-of"))
+    .option(flag("--plan", "file"), w("help.plan"))
+    .option("--force", w("help.force-output"))
     .action(
       action(state, async (files: string[], _opts: NoticeCliOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as NoticeCliOptions;
@@ -57,56 +47,11 @@ export function register(program: Command, state: CliState): void {
     );
 }
 
-/** One line on stderr saying what is happening, on a terminal only, cleared when done. */
-class Progress {
-  private shown = false;
-  constructor(private readonly io: CliIO) {}
-
-  say(text: string): void {
-    if (this.io.stderr.isTTY !== true) return;
-    this.io.stderr.write(`\r\u001b[K${text}`);
-    this.shown = true;
-  }
-
-  clear(): void {
-    if (this.shown) this.io.stderr.write("\r\u001b[K");
-    this.shown = false;
-  }
-}
-
-/** A date option in any spelling a clerk types. */
-async function dateOption(option: string, value: string): Promise<string> {
-  const { parseDate } = await import("../../values/date.js");
-  const parsed = parseDate(value);
-  if (!parsed.ok) throw new UserError("notice-bad-date", { option, value });
-  return parsed.value;
-}
-
-function daysOption(value: string): number {
-  const v = value.normalize("NFKC").trim();
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > 365) throw new UserError("notice-bad-days", { value });
-  return n;
-}
-
-/** The 公示期: --from (today) for --days (7), or up to --to. */
-async function periodFrom(opts: NoticeCliOptions): Promise<Period> {
-  if (opts.days !== undefined && opts.to !== undefined) throw new UserError("notice-days-and-to");
-  const { DEFAULT_DAYS, periodOfDays, periodTo } = await import("../../notice/period.js");
-  const from = opts.from === undefined ? today() : await dateOption("--from", opts.from);
-  if (opts.to === undefined) return periodOfDays(from, opts.days === undefined ? DEFAULT_DAYS : daysOption(opts.days));
-  const to = await dateOption("--to", opts.to);
-  const period = periodTo(from, to);
-  if (!period) throw new UserError("notice-to-before-from", { from, to });
-  return period;
-}
-
 async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io: CliIO, progress: Progress): Promise<number> {
-  const { t } = await import("../../i18n/index.js");
   // every option is checked before any reading
-  const kind = opts.output ? outputKind(opts.output) : null;
-  const period = await periodFrom(opts);
-  const issuedOn = opts.date === undefined ? period.from : await dateOption("--date", opts.date);
+  const writer = opts.output ? noticeWriter(opts.output, lang) : null;
+  const { noticeDates } = await import("../../notice/options.js");
+  const { period, issuedOn } = noticeDates(opts, today());
   const asOf = (await parseAsOf(opts.asOf)) ?? undefined;
   const { assertWritable, writeFileAtomic } = await import("../../util/write.js");
   if (opts.output) await assertWritable(opts.output, opts);
@@ -114,26 +59,12 @@ async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io
 
   progress.say(t(lang, "notice-reading"));
   const { loadInputs } = await import("../../read/inputs.js");
-  const input = await recordsFor(await loadInputs(files), plan);
+  const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
   progress.clear();
-
-  const { resolve } = await import("node:path");
-  if (opts.output && input.files.some((f) => resolve(f) === resolve(opts.output!))) {
-    throw new UserError("notice-output-is-input", { file: opts.output });
-  }
+  if (opts.output && input.files.some((f) => resolve(f) === resolve(opts.output!))) throw new UserError("notice-output-is-input", { file: opts.output });
   if (input.records.length === 0) throw new UserError("notice-no-records");
   // an enterprise listed twice would be published twice: refuse, naming both places
-  const { findDuplicates, describeLocation } = await import("../../summary/duplicates.js");
-  const dups = findDuplicates(input.records);
-  if (dups.length) {
-    const d = dups[0]!;
-    throw new UserError("notice-duplicate", {
-      uscc: d.uscc,
-      first: describeLocation(d.first, lang),
-      again: describeLocation(d.again, lang),
-      more: dups.length > 1 ? t(lang, "summary-duplicate-more", { count: dups.length - 1 }) : "",
-    });
-  }
+  (await import("../../summary/duplicates.js")).refuseDuplicates(input.records, lang, "notice-duplicate");
 
   // inputs with errors still make a notice (to check before publishing); the count goes to stderr
   const { validate } = await import("../../rules/run.js");
@@ -151,28 +82,13 @@ async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io
   if (!notice.contact) warn("notice-no-contact", { issuer: notice.issuer });
   const doc = noticeDocument(notice, lang);
   const exitCode = validation.errors > 0 ? 1 : 0;
-
-  if (!opts.output || !kind) {
-    const { formatSummaryMarkdown } = await import("../../summary/markdown.js");
-    io.stdout.write(formatSummaryMarkdown(doc, lang));
+  if (!opts.output || !writer) {
+    io.stdout.write((await import("../../summary/markdown.js")).formatSummaryMarkdown(doc, lang));
     return exitCode;
   }
   progress.say(t(lang, "notice-writing", { file: opts.output, rows: notice.rows.length }));
-  let bytes: Uint8Array | string;
-  if (kind === "md") {
-    const { formatSummaryMarkdown } = await import("../../summary/markdown.js");
-    bytes = formatSummaryMarkdown(doc, lang);
-  } else if (kind === "xlsx") {
-    const { summaryWorkbook } = await import("../../summary/xlsx.js");
-    bytes = await summaryWorkbook(doc);
-  } else if (kind === "docx") {
-    const { documentDocx } = await import("../../notice/docx.js");
-    bytes = await documentDocx(doc, lang);
-  } else {
-    const { summaryPdf } = await import("../../summary/pdf.js");
-    bytes = await summaryPdf(doc, lang);
-  }
-  await writeFileAtomic(opts.output, bytes, opts);
+  const edge = { faces: async () => (await import("../../render/faces.js")).loadFaces(undefined) };
+  await writeFileAtomic(opts.output, await writer(doc, lang, edge), opts);
   progress.clear();
   io.stdout.write(`${t(lang, "notice-written", { file: opts.output, enterprises: notice.enterprises, rows: notice.rows.length })}\n`);
   return exitCode;

@@ -3,7 +3,7 @@ import type { Lang } from "../../i18n/index.js";
 import type { LoadedRecord } from "../../model/source.js";
 import type { Plan } from "../../plan/schema.js";
 import { UserError } from "../../util/errors.js";
-import { action, langOf, planFrom, recordsFor, type CliIO, type CliState, type CommonOptions } from "../common.js";
+import { action, helpText, inputsOf, langOf, planFrom, recordsFor, type CliIO, type CliState, type CommonOptions } from "../common.js";
 
 interface RenderOptions extends Omit<CommonOptions, "format"> {
   output?: string;
@@ -13,21 +13,19 @@ interface RenderOptions extends Omit<CommonOptions, "format"> {
 }
 
 export function register(program: Command, state: CliState): void {
-  program
-    .command("render")
-    .description("打印附表1、附表2：每家企业一份 PDF 或 Word 文档，或全部合为一个文件")
-    .argument("<form>", "annex1（附表1 基本情况表）、annex2（附表2 验收意见表）或表格模板 .yaml")
-    .argument("[files...]", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹")
-    .option("-o, --output <path>", "文件夹（每家企业一个文件），或以 .pdf / .docx 结尾的文件（全部合为一个）")
-    .option("--blank", "打印空白表，供手工填写")
-    .option("--font <file>", "PDF 的字体：TTF/OTF 文件；TTC 字体集用 文件.ttc#编号（编号从 0 起）")
-    .option("--force", "覆盖已有的文件")
-    .option("--format <format>", "表格文件 pdf（默认）或 docx（Word）；报告 human（默认）或 json；可用逗号合写或写两次，如 docx,json", (v: string, all: string[] = []) => [...all, v])
-    .option("--plan <file>", "工作方案文件（默认：随州2024），用于统计输入中的错误")
+  const { w, flag } = helpText(state);
+  const command = program.command("render").description(w("help.render")).argument(`<${w("help.ph.form")}>`, w("help.render.form"));
+  inputsOf(command, state, "help.inputs", true)
+    .option(flag("-o, --output", "path"), w("help.render.output"))
+    .option("--blank", w("help.render.blank"))
+    .option(flag("--font", "file"), w("help.render.font"))
+    .option("--force", w("help.render.force"))
+    .option(flag("--format", "format"), w("help.render.format"), (v: string, all: string[] = []) => [...all, v])
+    .option(flag("--plan", "file"), w("help.render.plan"))
     .action(
       action(state, async (form: string, files: string[], _opts: RenderOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as RenderOptions;
-        const run = { form, files, output: opts.output, blank: !!opts.blank, font: opts.font, force: !!opts.force };
+        const run = { form, files, output: opts.output, blank: !!opts.blank, font: opts.font, force: !!opts.force, recursive: !!opts.recursive };
         const common = { lang: opts.lang, plan: opts.plan };
         return runRender({ ...run, format: (opts.format ?? []).join(","), lang: langOf(common), plan: () => planFrom(common) }, state.io);
       }),
@@ -41,6 +39,7 @@ export interface RenderRun {
   blank: boolean;
   font?: string;
   force: boolean;
+  recursive: boolean;
   /** --format: words comma separated (pdf | docx, human | json) */
   format: string;
   lang: Lang;
@@ -53,10 +52,12 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
   const { renderOutput, sourceDate } = await import("../../render/output.js");
   const { loadFormTemplate } = await import("../../render/templates.js");
 
+  // the form first: an unknown one is the first thing to put right
+  const template = await loadFormTemplate(run.form, run.lang);
   if (!run.output) throw new UserError("render-no-output");
+  if (!run.blank && run.files.length === 0) throw new UserError("render-no-input");
   const out = renderOutput(run.format ? [run.format] : [], run.output);
   const date = sourceDate(process.env.SOURCE_DATE_EPOCH);
-  const template = await loadFormTemplate(run.form);
   if (out.combined) await assertWritable(run.output, { force: run.force });
   else if ((await stat(run.output).catch(() => null))?.isDirectory() === false) throw new UserError("render-output-not-dir", { file: run.output });
   if (run.font && out.kind === "docx") throw new UserError("render-font-docx", { font: run.font });
@@ -71,7 +72,7 @@ export async function runRender(run: RenderRun, io: CliIO): Promise<number> {
     const { loadInputs } = await import("../../read/inputs.js");
     const { validate } = await import("../../rules/run.js");
     const plan = await run.plan();
-    const input = await recordsFor(await loadInputs(run.files), plan);
+    const input = await recordsFor(await loadInputs(run.files, { recursive: run.recursive }), plan);
     inputErrors = validate(input.records, input.findings, plan).errors;
     records = input.records;
     if (records.length === 0) throw new UserError("render-no-records");

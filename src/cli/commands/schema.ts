@@ -1,17 +1,18 @@
 import type { Command } from "commander";
 import { t } from "../../i18n/index.js";
-import { action, langOf, type CliState, type CommonOptions } from "../common.js";
+import { action, helpText, langOf, type CliState, type CommonOptions } from "../common.js";
 
 interface SchemaOptions extends CommonOptions {
   output?: string;
 }
 
 export function register(program: Command, state: CliState): void {
+  const { w, flag } = helpText(state);
   program
     .command("schema")
-    .description("写出记录和工作方案的 JSON Schema，供编辑器补全和检查 YAML")
-    .option("-o, --output <dir>", "输出文件夹（默认：当前文件夹）")
-    .option("--force", "覆盖已存在的文件")
+    .description(w("help.schema"))
+    .option(flag("-o, --output", "dir"), w("help.schema.output"))
+    .option("--force", w("help.schema.force"))
     .action(
       action(state, async (_opts: SchemaOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as SchemaOptions;

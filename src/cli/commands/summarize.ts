@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { extname, resolve } from "node:path";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnySummary } from "../../summary/model.js";
+import { refuseOutputOverInput, SUMMARY_WRITERS, summaryKinds, summaryWriter } from "../../summary/output.js";
 import { UserError } from "../../util/errors.js";
-import { action, asOfFor, formatOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
+import { action, asOfFor, formatOf, helpText, inputsOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
 interface SummarizeOptions extends CommonOptions {
   output?: string;
@@ -15,27 +16,24 @@ interface SummarizeOptions extends CommonOptions {
 }
 
 export function register(program: Command, state: CliState): void {
-  program
-    .command("summarize")
-    .description("汇总各地填报的表格：分县市区和合计的年度汇总表（xlsx/pdf/md/json）与工作总结草稿；也可汇总各市的汇总 JSON")
-    .argument("<files...>", "表格（.xlsx .xls .ods .et，以附表命名的 .csv）、.yaml 文件或文件夹（每个县市区一个文件）；或各市 summarize 写出的 .json（上一级汇总）")
-    .option("-o, --output <file>", "写出汇总表：.xlsx、.pdf、.md 或 .json（不指定则显示在终端）")
-    .option("--narrative <file>", "另写出工作总结草稿（Markdown，.md）")
-    .option("--as-of <date>", "统计截至日期（默认：今天；工作方案年度已过则为年度末；汇总 JSON 时取其日期）")
-    .option("--format <format>", "human（默认）或 json（汇总 JSON 写到标准输出）")
-    .option("--plan <file>", "工作方案文件（默认：随州2024）")
-    .option("--area <name>", "地区名称，用于标题、工作总结和 JSON 的 area（默认：工作方案的地区；汇总 JSON 时如 湖北省）")
-    .option("--compiler <name>", "编制单位（默认：工作方案的编制单位）")
-    .option("--allow-mixed-dates", "汇总 JSON 的截至日期不同时照常汇总，每行注明其截至日期")
-    .option("--force", "覆盖已存在的输出文件")
+  const { w, flag } = helpText(state);
+  inputsOf(program.command("summarize").description(w("help.summarize")), state, "help.summarize.inputs")
+    .option(flag("-o, --output", "file"), w("help.summarize.output", { kinds: summaryKinds(state.lang) }))
+    .option(flag("--narrative", "file"), w("help.summarize.narrative"))
+    .option(flag("--as-of", "date"), w("help.summarize.as-of"))
+    .option(flag("--format", "format"), w("help.summarize.format"))
+    .option(flag("--plan", "file"), w("help.plan"))
+    .option(flag("--area", "name"), w("help.summarize.area"))
+    .option(flag("--compiler", "name"), w("help.summarize.compiler"))
+    .option("--allow-mixed-dates", w("help.summarize.mixed-dates"))
+    .option("--force", w("help.force-output"))
     .action(
       action(state, async (files: string[], _opts: SummarizeOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as SummarizeOptions;
         const lang = langOf(opts);
         const format = formatOf(opts);
         const given = await parseAsOf(opts.asOf);
-        const { outputKind, refuseOutputOverInput, summaryBytes } = await import("../../summary/output.js");
-        const kind = opts.output ? outputKind(opts.output) : null;
+        const writer = opts.output ? summaryWriter(opts.output, lang) : null;
         if (opts.narrative && extname(opts.narrative).toLowerCase() !== ".md") {
           throw new UserError("summary-narrative-type", { file: opts.narrative });
         }
@@ -61,8 +59,9 @@ export function register(program: Command, state: CliState): void {
         }
 
         const written: string[] = [];
-        if (opts.output && kind) {
-          await writeFileAtomic(opts.output, await summaryBytes(kind, summary, lang), opts);
+        const edge = { faces: async () => (await import("../../render/faces.js")).loadFaces(undefined) };
+        if (opts.output && writer) {
+          await writeFileAtomic(opts.output, await writer(summary, lang, edge), opts);
           written.push(opts.output);
         }
         if (opts.narrative) {
@@ -72,7 +71,7 @@ export function register(program: Command, state: CliState): void {
         }
 
         if (format === "json") {
-          state.io.stdout.write(await summaryBytes("json", summary, lang));
+          state.io.stdout.write(await SUMMARY_WRITERS[".json"]!(summary, lang, edge));
         } else if (!opts.output) {
           const { formatSummaryTerminal } = await import("../../summary/terminal.js");
           const { summaryDocument } = await import("../../summary/tables.js");
@@ -94,7 +93,7 @@ async function fromRecords(files: string[], opts: SummarizeOptions, given: strin
   const { loadInputs } = await import("../../read/inputs.js");
   const { validate } = await import("../../rules/run.js");
   const { refuseDuplicates } = await import("../../summary/duplicates.js");
-  const input = await recordsFor(await loadInputs(files), plan);
+  const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
   refuseDuplicates(input.records, lang);
 
   // inputs with errors are still summed (unreadable values count as blank); the count goes to stderr

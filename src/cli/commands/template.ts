@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { t } from "../../i18n/index.js";
-import { action, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
+import { action, helpText, langOf, planFrom, type CliState, type CommonOptions } from "../common.js";
 
 interface TemplateOptions extends CommonOptions {
   output?: string;
@@ -9,12 +9,13 @@ interface TemplateOptions extends CommonOptions {
 export const DEFAULT_TEMPLATE_FILE = "淘汰落后产能填报表.xlsx";
 
 export function register(program: Command, state: CliState): void {
+  const { w, flag } = helpText(state);
   program
     .command("template")
-    .description("生成空白填报表（.xlsx），发给各县市区填写")
-    .option("-o, --output <file>", `输出文件（默认：${DEFAULT_TEMPLATE_FILE}）`)
-    .option("--plan <file>", "工作方案文件（默认：随州2024），县市区下拉列表取自其中")
-    .option("--force", "覆盖已存在的输出文件")
+    .description(w("help.template"))
+    .option(flag("-o, --output", "file"), w("help.template.output", { file: DEFAULT_TEMPLATE_FILE }))
+    .option(flag("--plan", "file"), w("help.template.plan"))
+    .option("--force", w("help.force-output"))
     .action(
       action(state, async (_opts: TemplateOptions, cmd: Command) => {
         const opts = cmd.optsWithGlobals() as TemplateOptions;
