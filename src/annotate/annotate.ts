@@ -219,7 +219,7 @@ function clearMarks(pkg: Package, book: Book, results: SheetEntry | null): void 
       const s = Number(cell.tag.attrs.s ?? 0);
       if (styles.hasMarkFill(s)) formats.set(cellKey(c.row, c.col), styles.unfilled(s));
     }
-    if (formats.size) setFormats(scan, pkg.text(part)!, pkg.edit(part).splices, formats);
+    if (formats.size) setFormats(scan, pkg.edit(part).splices, formats);
   }
   styles?.finish();
 }
@@ -268,7 +268,7 @@ function markCells(pkg: Package, book: Book, styles: StyleBook, findings: readon
       notes.push({ at: m.at, runs: noteRuns(m.findings, lang, say) });
     }
     const edit = pkg.edit(part);
-    setFormats(scan, text, edit.splices, formats);
+    setFormats(scan, edit.splices, formats);
     addNotes({ pkg, sheet: part, legacyDrawingId: scan.legacyDrawing?.id ?? null, addLegacyDrawing: (id) => addLegacyDrawing(scan, edit.splices, id) }, notes, { text: "\n\n" });
   }
 }
