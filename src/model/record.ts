@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /** How a leaf value is read from a cell or a YAML scalar (see src/values). */
 export type FieldKind =
-  | "text" // free text, NFKC + trimmed
+  | "text" // free text, kept as typed (only trimmed)
   | "date" // a full date, stored as YYYY-MM-DD
   | "partialDate" // a date, a year-month or a year (建厂时间)
   | "yesNo" // 是/否 and friends
