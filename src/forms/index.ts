@@ -8,7 +8,8 @@ import type { LoadedRecord } from "../model/source.js";
 import { assemble, recordKey } from "../read/assemble.js";
 import { joinParts, type PartRecord } from "./join.js";
 import type { FormLayout } from "./layout.js";
-import { detectForm, readForm, type FormRead, type FormSource } from "./read.js";
+import { detectForm } from "./match.js";
+import { readForm, type FormRead, type FormSource } from "./read.js";
 
 export type { FormSource } from "./read.js";
 export type { PartRecord } from "./join.js";
