@@ -9,7 +9,7 @@ import { annotateWorkbook, FILL } from "../src/annotate/annotate.js";
 import { annotateMessages } from "../src/annotate/messages.js";
 import { columnLetter, parseAddress } from "../src/annotate/sheet.js";
 import { revert, Splices } from "../src/annotate/xml.js";
-import { readZip, writeZip, ZipError, contentOf } from "../src/annotate/zip.js";
+import { readZip, writeZip, ZipError, contentOf } from "../src/util/zip/package.js";
 import type { Finding } from "../src/model/finding.js";
 import type { Validation } from "../src/rules/run.js";
 import { UserError } from "../src/util/errors.js";

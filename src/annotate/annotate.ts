@@ -26,7 +26,7 @@ import { addLegacyDrawing, cellKey, formatOf, masterOf, parseAddress, scanSheet,
 import { FILL, StyleBook } from "./styles.js";
 import { addSheet, readBook, removeSheet, sheetReference, type Book, type SheetEntry } from "./workbook.js";
 import { revert, scanXml, XmlError, type Undo } from "./xml.js";
-import { ZipError } from "./zip.js";
+import { ZipError } from "../util/zip/package.js";
 
 export { FILL };
 export const RESULTS_SHEET = "校验结果";
@@ -57,7 +57,7 @@ export async function annotateWorkbook(original: Uint8Array, v: Validation, opts
     return markPackage(Package.open(original), v, opts);
   } catch (e) {
     if (e instanceof ZipError) {
-      if (e.reason === "too-large") throw new UserError("annotate-part-too-large", { file: opts.file, part: e.entry ?? "" });
+      if (e.fault.kind === "too-large") throw new UserError("annotate-part-too-large", { file: opts.file, part: e.fault.part });
       throw new UserError("file-not-xlsx", { file: opts.file });
     }
     if (e instanceof XmlError) throw new UserError("annotate-part-unreadable", { file: opts.file, part: e.part });

@@ -1,5 +1,5 @@
 // A Word document (.docx) -> its tables as grids, with the paragraphs around
-// them. The package is opened through its zip directory by ./zip.ts (bounded
+// them. The package is opened through its zip directory by src/util/zip (bounded
 // inflation, DOCTYPEs refused) and the main part read with a streaming XML
 // parser, never with regular expressions. What a clerk sees is what is read:
 // merged cells (gridSpan, vMerge, the old hMerge) become merged ranges of a
@@ -12,7 +12,7 @@ import { UserError } from "../util/errors.js";
 import { notValid } from "./formats.js";
 import { toGrid, type TableDraft } from "./docx-grid.js";
 import type { SheetGrid } from "./grid.js";
-import { openZip, ZipError, type ZipPackage } from "./zip.js";
+import { openZip, ZipError, type ZipPackage } from "../util/zip/read.js";
 
 const W_NS = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
 const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
