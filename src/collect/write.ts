@@ -1,5 +1,5 @@
 // collect's three outputs, each the same records: the list-layout workbook
-// of spec §2, the records as YAML (pointing at the JSON Schema), and
+// of record contract §2, the records as YAML (pointing at the JSON Schema), and
 // {"records": [...]} as JSON. Same records in, same bytes out.
 import { Document } from "yaml";
 import type { EnterpriseRecord } from "../model/record.js";
@@ -35,7 +35,7 @@ function newestDate(records: readonly Collected[]): Date {
   return Number.isNaN(d.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : d;
 }
 
-/** The list layout of spec §2, header in the first row, values that could not be read as they were typed. */
+/** The list layout of record contract §2, header in the first row, values that could not be read as they were typed. */
 /** `typed[i]`: record i's values that could not be read, by path, as typed. */
 export async function collectWorkbook(records: readonly Collected[], typed: readonly ReadonlyMap<string, string>[]): Promise<Uint8Array> {
   const { buildListWorkbook } = await import("../export/list-workbook.js");

@@ -1,4 +1,4 @@
-// The record contract of spec §1 as Zod schemas: the one source of truth for
+// The record contract of record contract §1 as Zod schemas: the one source of truth for
 // field names, Chinese/English labels and the kind of value each field holds.
 import { z } from "zod";
 
