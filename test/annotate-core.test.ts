@@ -9,7 +9,7 @@ import { annotateWorkbook, FILL } from "../src/annotate/annotate.js";
 import { annotateMessages } from "../src/annotate/messages.js";
 import { columnLetter, parseAddress } from "../src/annotate/sheet.js";
 import { revert, Splices } from "../src/annotate/xml.js";
-import { readZip, writeZip, ZipError, contentOf } from "../src/annotate/zip.js";
+import { contentOf, readZip, redate, writeZip, ZipError } from "../src/util/zip/package.js";
 import type { Finding } from "../src/model/finding.js";
 import type { Validation } from "../src/rules/run.js";
 import { UserError } from "../src/util/errors.js";
@@ -98,6 +98,24 @@ describe("the zip container", () => {
       const z = readZip(bytes);
       z.entries.forEach(contentOf);
     }).toThrow(ZipError);
+  });
+
+  it("re-dates a package: every entry's compressed bytes copied, every date the one given, the same bytes every time", async () => {
+    const input = await sample();
+    const when = new Date(Date.UTC(2024, 11, 1, 10, 20, 31));
+    const output = redate(input, when, { sortByName: true, dropFolders: true });
+    expect(Buffer.from(redate(input, when, { sortByName: true, dropFolders: true })).equals(Buffer.from(output))).toBe(true);
+    const zip = await JSZip.loadAsync(output);
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(["[Content_Types].xml", "xl/media/图片 1.png", "xl/worksheets/sheet1.xml"]);
+    // DOS time keeps even seconds: :31 is stored as :30
+    for (const n of names) expect(zip.files[n]!.date.toISOString(), n).toBe("2024-12-01T10:20:30.000Z");
+    const [ra, rb] = [compressedEntries(input), compressedEntries(output)];
+    for (const [k, v] of rb) expect(v).toEqual(ra.get(k));
+    // kept in order, folders included, when not asked otherwise; before 1980 is 1980
+    const kept = await JSZip.loadAsync(redate(input, new Date(0)));
+    expect(Object.keys(kept.files)).toEqual(Object.keys((await JSZip.loadAsync(input)).files));
+    expect(kept.files["docProps/"]!.date.toISOString()).toBe("1980-01-01T00:00:00.000Z");
   });
 
   it("refuses a part whose declared size is past the bound, without inflating it", async () => {

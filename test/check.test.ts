@@ -182,7 +182,7 @@ describe("check --format json on a 2024 workbook, as of several dates", () => {
     expect(statuses(r.json!)).toEqual(expected);
   });
 
-  it("prints exactly the shape of spec §4, enterprises in the plan's unit order", () => {
+  it("prints exactly the shape of record contract §4, enterprises in the plan's unit order", () => {
     const j = check([wb2024, "--as-of", "2025-01-10", "--format", "json"]).json!;
     expect(Object.keys(j)).toEqual(["asOf", "enterprises"]);
     for (const e of j.enterprises) {

@@ -9,7 +9,7 @@ import { PassThrough } from "node:stream";
 import { inflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
 import { SaxesParser } from "saxes";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The status logic of spec §4 as tables of cases: record + as-of date -> statuses.
+// The status logic of record contract §4 as tables of cases: record + as-of date -> statuses.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

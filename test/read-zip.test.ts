@@ -2,8 +2,8 @@
 // declared and while inflating, DOCTYPEs refused before any XML is parsed.
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { declaresDoctype } from "../src/read/xml-prolog.js";
-import { openZip, ZipError, type ZipFault } from "../src/read/zip.js";
+import { declaresDoctype } from "../src/util/zip/xml-prolog.js";
+import { openZip, ZipError, type ZipFault } from "../src/util/zip/read.js";
 import { bombStream, rawZip, type RawEntry } from "./support/raw-zip.js";
 
 const text = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));

@@ -154,7 +154,7 @@ describe("capexit render", () => {
       const stderr = sink(tty);
       const stdout = sink(false);
       const code = await runRender(
-        { form: "annex1", files: [join(dir, "two.yaml")], output: join(dir, `progress-${tty}`), blank: false, force: false, format: "human", lang: "zh-CN", plan: async () => (await import("../src/plan/load.js")).loadPlan() },
+        { form: "annex1", files: [join(dir, "two.yaml")], output: join(dir, `progress-${tty}`), blank: false, force: false, recursive: false, format: "human", lang: "zh-CN", plan: async () => (await import("../src/plan/load.js")).loadPlan() },
         { stdout, stderr },
       );
       expect(code).toBe(1);

@@ -1,4 +1,4 @@
-// One level up (spec §6): summary JSONs read back, checked, and rolled up one
+// One level up (record contract §4): summary JSONs read back, checked, and rolled up one
 // unit per area. Totals are checked against the held-out sets' own expected
 // figures, added in whole hundredths, never against the roll-up's own sums.
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 // The roll-up core: exact sums, the counting rules, every unit present, capacity
-// kept per unit of measure, milestone tallies, the JSON of spec §4.
+// kept per unit of measure, milestone tallies, the JSON of record contract §4.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -183,7 +183,7 @@ describe("roll-up of held-out record sets: exact per unit and in 合计", () => 
     expect(json.total).toMatchObject({ enterprises: 3, equipmentUnits: 3, capacityEliminated: { 万吨: 0.3, 万千伏安: 3 }, linesSealed: 2, countyPassed: 2, provincePassed: 1 });
   });
 
-  it("keeps the JSON keys of spec §4 exactly, in order, with §6's area and plan beside them", () => {
+  it("keeps the JSON keys of record contract §4 exactly, in order, with area and plan beside them", () => {
     const json = summaryJson(summarize(heldOutSet({ seed: 9, count: 5, asOf: "2024-12-31" }).records, plan, "2024-12-31"));
     expect(Object.keys(json)).toEqual(["area", "plan", "asOf", "units", "total"]);
     expect(json).toMatchObject({ area: "随州市", plan: "suizhou-2024" });

@@ -1,4 +1,4 @@
-// The blank workbook: its layout comes from spec §2, its checks from the field
+// The blank workbook: its layout comes from record contract §2, its checks from the field
 // kinds, and a template filled in as a clerk would validates cleanly.
 import ExcelJS from "exceljs";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -31,7 +31,7 @@ describe("template layout", async () => {
   const plan = await loadPlan();
   const wb = await load(await buildTemplate({ plan, lang: "zh-CN" }));
 
-  it("has the guide first, then the four sheets of spec §2 in order", () => {
+  it("has the guide first, then the four sheets of record contract §2 in order", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([GUIDE_SHEET, ...SHEETS.map((s) => s.name)]);
     expect(wb.worksheets.every((w) => w.state === "visible")).toBe(true);
   });

@@ -27,7 +27,7 @@ import { addLegacyDrawing, cellKey, formatOf, masterOf, parseAddress, scanSheet,
 import { FILL, StyleBook } from "./styles.js";
 import { addSheet, readBook, removeSheet, sheetReference, type Book, type SheetEntry } from "./workbook.js";
 import { revert, scanXml, XmlError, type Undo } from "./xml.js";
-import { ZipError } from "./zip.js";
+import { ZipError } from "../util/zip/package.js";
 
 export { FILL };
 export const RESULTS_SHEET = "校验结果";
@@ -58,7 +58,7 @@ export async function annotateWorkbook(original: Uint8Array, v: Validation, opts
     return markPackage(Package.open(original), v, opts);
   } catch (e) {
     if (e instanceof ZipError) {
-      if (e.reason === "too-large") throw new UserError("annotate-part-too-large", { file: opts.file, part: e.entry ?? "" });
+      if (e.fault.kind === "too-large") throw new UserError("annotate-part-too-large", { file: opts.file, part: e.fault.part });
       throw new UserError("file-not-xlsx", { file: opts.file });
     }
     if (e instanceof XmlError) throw new UserError("annotate-part-unreadable", { file: opts.file, part: e.part });
@@ -220,7 +220,7 @@ function clearMarks(pkg: Package, book: Book, results: SheetEntry | null): void 
       const s = Number(cell.tag.attrs.s ?? 0);
       if (styles.hasMarkFill(s)) formats.set(cellKey(c.row, c.col), styles.unfilled(s));
     }
-    if (formats.size) setFormats(scan, pkg.text(part)!, pkg.edit(part).splices, formats);
+    if (formats.size) setFormats(scan, pkg.edit(part).splices, formats);
   }
   styles?.finish();
 }
@@ -269,7 +269,7 @@ function markCells(pkg: Package, book: Book, styles: StyleBook, findings: readon
       notes.push({ at: m.at, runs: noteRuns(m.findings, lang, say) });
     }
     const edit = pkg.edit(part);
-    setFormats(scan, text, edit.splices, formats);
+    setFormats(scan, edit.splices, formats);
     addNotes({ pkg, sheet: part, legacyDrawingId: scan.legacyDrawing?.id ?? null, addLegacyDrawing: (id) => addLegacyDrawing(scan, edit.splices, id) }, notes, { text: "\n\n" });
   }
 }

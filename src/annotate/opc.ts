@@ -2,7 +2,7 @@
 // content types and relationships. Parts are read lazily; a part that is not
 // set or removed is written back as the very entry it was.
 import { posix } from "node:path";
-import { contentOf, readZip, textOf, utf8, writeZip, type NewEntry, type StoredEntry, type ZipArchive, type ZipEntry } from "./zip.js";
+import { contentOf, readZip, textOf, utf8, writeZip, type NewEntry, type StoredEntry, type ZipArchive, type ZipEntry } from "../util/zip/package.js";
 import { childrenNamed, parseXml, Splices, startTag, type Undo, type XmlElement } from "./xml.js";
 
 export const NS = {

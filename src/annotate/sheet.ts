@@ -198,7 +198,7 @@ export function cellExists(scan: SheetScan, a: CellAddress): boolean {
  * Gives cells new formats: the `s` of a written cell is changed in its start
  * tag; a cell not written is added to its row (or a new row) in column order.
  */
-export function setFormats(scan: SheetScan, text: string, splices: Splices, formats: ReadonlyMap<number, number>): void {
+export function setFormats(scan: SheetScan, splices: Splices, formats: ReadonlyMap<number, number>): void {
   const p = scan.prefix;
   const byRow = new Map<number, CellAddress[]>();
   for (const k of formats.keys()) {

@@ -1,4 +1,4 @@
-// The records collect writes: each in the shape of spec §1, keys in the
+// The records collect writes: each in the shape of record contract §1, keys in the
 // record's own order, blanks left out; a value that could not be read is
 // written as it was typed, so that reading the collected file again finds it
 // again. Pure.

@@ -1,5 +1,5 @@
 // collect's three outputs, each the same records: the list-layout workbook
-// of spec §2, the records as YAML (pointing at the JSON Schema), and
+// of record contract §2, the records as YAML (pointing at the JSON Schema), and
 // {"records": [...]} as JSON. Same records in, same bytes out.
 import { Document } from "yaml";
 import type { EnterpriseRecord } from "../model/record.js";
@@ -35,11 +35,11 @@ function newestDate(records: readonly Collected[]): Date {
   return Number.isNaN(d.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : d;
 }
 
-/** The list layout of spec §2, header in the first row, values that could not be read as they were typed. */
+/** The list layout of record contract §2, header in the first row, values that could not be read as they were typed. */
 /** `typed[i]`: record i's values that could not be read, by path, as typed. */
 export async function collectWorkbook(records: readonly Collected[], typed: readonly ReadonlyMap<string, string>[]): Promise<Uint8Array> {
   const { buildListWorkbook } = await import("../export/list-workbook.js");
-  const JSZip = (await import("jszip")).default;
+  const { redate } = await import("../util/zip/package.js");
   // a value that could not be read goes into its cell as the text it was typed as (never as a rolled-over date)
   const byRecord = new Map<unknown, ReadonlyMap<string, string>>(records.map((r, i) => [r.record, typed[i]!]));
   const asTyped = (rec: EnterpriseRecord, path: string) => byRecord.get(rec)?.get(path);
@@ -48,12 +48,5 @@ export async function collectWorkbook(records: readonly Collected[], typed: read
   wb.created = date;
   wb.modified = date;
   // exceljs stamps each part with the time of writing: the parts again, with the records' date
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name]!;
-    if (entry.dir) continue;
-    out.file(name, await entry.async("uint8array"), { date, createFolders: false });
-  }
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return redate(new Uint8Array(await wb.xlsx.writeBuffer()), date, { sortByName: true, dropFolders: true });
 }

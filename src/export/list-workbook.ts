@@ -1,4 +1,4 @@
-// Records -> the list-layout workbook of spec §2, laid out as a clerk would:
+// Records -> the list-layout workbook of record contract §2, laid out as a clerk would:
 // a title row and a 填报单位 line above the header. Used for the examples, the
 // benchmark and tests; the blank template has its own builder.
 import ExcelJS from "exceljs";

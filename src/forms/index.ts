@@ -10,7 +10,8 @@ import { getPath } from "../model/paths.js";
 import { isBlank } from "../values/index.js";
 import { joinParts, type PartRecord } from "./join.js";
 import type { FormLayout } from "./layout.js";
-import { detectForm, readForm, type FormRead, type FormSource } from "./read.js";
+import { detectForm } from "./match.js";
+import { readForm, type FormRead, type FormSource } from "./read.js";
 
 export type { FormSource } from "./read.js";
 export type { PartRecord } from "./join.js";

@@ -25,7 +25,6 @@ export const zhCN: Record<string, string> = {
   "unknown-column": "未知的列标题“{label}”，该列已忽略",
   "duplicate-column": "列标题“{label}”重复出现，仅读取第一列",
   "unknown-key": "未知的字段“{key}”，已忽略",
-  "unknown-sheet": "工作表“{sheet}”不是附表，已忽略",
   "header-not-found": "未找到表头行（前{rows}行中没有附表的列标题）",
   "sheet-unreadable": "工作表“{sheet}”的结构不标准，无法读取，请在 Excel 中打开后另存为 .xlsx 再试",
   "sheet-hidden": "工作表“{sheet}”是隐藏的，仍已读取",
@@ -37,7 +36,6 @@ export const zhCN: Record<string, string> = {
   "yaml-syntax": "YAML 语法错误：{detail}",
   "yaml-limit": "YAML 文件引用（别名）过多，已拒绝读取",
   "value-too-long": "内容过长（{length}字），只保留前{max}字",
-  "far-below": "第{row}行远在数据之下，是否误填？",
   // command errors (exit 2)
   "file-missing": "找不到文件或文件夹：{file}",
   "file-unreadable": "无法读取文件：{file}",

@@ -1,10 +1,10 @@
-// The record contract of spec §1 as Zod schemas: the one source of truth for
+// The record contract of record contract §1 as Zod schemas: the one source of truth for
 // field names, Chinese/English labels and the kind of value each field holds.
 import { z } from "zod";
 
 /** How a leaf value is read from a cell or a YAML scalar (see src/values). */
 export type FieldKind =
-  | "text" // free text, NFKC + trimmed
+  | "text" // free text, kept as typed (only trimmed)
   | "date" // a full date, stored as YYYY-MM-DD
   | "partialDate" // a date, a year-month or a year (建厂时间)
   | "yesNo" // 是/否 and friends

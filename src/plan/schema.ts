@@ -25,7 +25,7 @@ export const PlanUnitSchema = z.object({
   divisions: z.array(z.string().regex(/^\d{6}$/)).default([]),
 });
 
-/** The milestones every enterprise is checked against (spec §4), in report order. */
+/** The milestones every enterprise is checked against (record contract §4), in report order. */
 export const MILESTONE_IDS = ["shutdown", "dismantle", "county-acceptance", "province-acceptance", "licenses"] as const;
 export type MilestoneId = (typeof MILESTONE_IDS)[number];
 

@@ -1,4 +1,4 @@
-// Milestone status (spec §4): the record's evidence judged against the plan's
+// Milestone status (record contract §4): the record's evidence judged against the plan's
 // deadlines as of a date. Pure: the date and the plan come in as arguments.
 import type { EnterpriseRecord } from "../model/record.js";
 import { daysBetween } from "./dates.js";

@@ -1,14 +1,14 @@
 // The package and format adapter: bytes of any workbook a clerk sends (.xlsx,
 // .xlsm, .xls, .et, .ods, a CSV) -> sheet grids. The only module that knows
 // SheetJS; everything after it works on SheetGrid. Zip packages are opened
-// through their central directory by ./zip.ts, with every part's size bounded
+// through their central directory by src/util/zip, with every part's size bounded
 // and DOCTYPEs refused, and handed to SheetJS part by part as it asks.
 import * as XLSX from "@e965/xlsx";
 import { UserError } from "../util/errors.js";
 import { cellKey, SheetGrid, type CellIssue, type CellValue, type MergedRange, type SheetState } from "./grid.js";
 import { decodeText } from "./text.js";
 import { isOle, isZip, notValid } from "./formats.js";
-import { openZip, ZipError, type ZipPackage } from "./zip.js";
+import { openZip, ZipError, type ZipPackage } from "../util/zip/read.js";
 
 /** What SheetJS is asked for: cached values (never formula text), real dates, no formatted text. */
 const OPTIONS: XLSX.ParsingOptions = {

@@ -1,16 +1,18 @@
 // A Word document (.docx) -> its tables as grids, with the paragraphs around
-// them. The package is opened through its zip directory by ./zip.ts (bounded
+// them. The package is opened through its zip directory by src/util/zip (bounded
 // inflation, DOCTYPEs refused) and the main part read with a streaming XML
 // parser, never with regular expressions. What a clerk sees is what is read:
 // merged cells (gridSpan, vMerge, the old hMerge) become merged ranges of a
 // SheetGrid, line breaks and paragraphs become "\n", checkbox content
 // controls and legacy checkbox fields become ☑ or ☐, deleted text of tracked
-// changes and the prompts of empty content controls are left out.
+// changes and the prompts of empty content controls are left out. The rows
+// become a grid in ./docx-grid.ts.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { UserError } from "../util/errors.js";
 import { notValid } from "./formats.js";
-import { SheetGrid, type CellValue, type MergedRange } from "./grid.js";
-import { openZip, ZipError, type ZipPackage } from "./zip.js";
+import { toGrid, type TableDraft } from "./docx-grid.js";
+import type { SheetGrid } from "./grid.js";
+import { openZip, ZipError, type ZipPackage } from "../util/zip/read.js";
 
 const W_NS = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
 const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
@@ -32,27 +34,6 @@ export interface DocxTable {
   below: string[];
   /** the table this one is nested in, if any */
   parent: number | null;
-}
-
-interface CellDraft {
-  col: number;
-  span: number;
-  vMerge: "none" | "restart" | "continue";
-  hMerge: "none" | "restart" | "continue";
-  paragraphs: string[];
-}
-
-interface RowDraft {
-  gridBefore: number;
-  cells: CellDraft[];
-}
-
-interface TableDraft {
-  index: number;
-  parent: number | null;
-  gridColumns: number;
-  rows: RowDraft[];
-  above: string[];
 }
 
 interface SdtState {
@@ -348,54 +329,4 @@ export function parseDocument(xml: string): DocxTable[] {
   parser.write(xml).close();
   if (lastClosed) (lastClosed as DocxTable).below = body;
   return tables.sort((a, b) => a.index - b.index);
-}
-
-/** A table's rows -> a grid: each cell at its grid column, merged cells as ranges. */
-function toGrid(t: TableDraft): SheetGrid {
-  const rows: (CellValue | undefined)[][] = [];
-  const merges: MergedRange[] = [];
-  /** grid column -> the vertical merge open there (its range grows downwards) */
-  const vertical = new Map<number, MergedRange>();
-  t.rows.forEach((r, i) => {
-    const rowNo = i + 1;
-    const out: (CellValue | undefined)[] = [];
-    // the old horizontal merge: a continuing cell widens the one before it
-    const cells: CellDraft[] = [];
-    for (const c of r.cells) {
-      const prev = cells[cells.length - 1];
-      if (c.hMerge === "continue" && prev) prev.span += c.span;
-      else cells.push({ ...c });
-    }
-    let col = 1 + r.gridBefore;
-    const seen = new Set<number>();
-    for (const c of cells) {
-      c.col = col;
-      col += c.span;
-      // a cell ends with a paragraph, an empty one after a nested table: no line of its text
-      const text = c.paragraphs.join("\n").replace(/\n+$/, "");
-      if (c.vMerge === "continue") {
-        const m = vertical.get(c.col);
-        if (m && m.right === c.col + c.span - 1) {
-          m.bottom = rowNo;
-          seen.add(c.col);
-          continue;
-        }
-      }
-      if (text !== "") out[c.col - 1] = text;
-      if (c.vMerge === "restart") {
-        const m = { top: rowNo, left: c.col, bottom: rowNo, right: c.col + c.span - 1 };
-        vertical.set(c.col, m);
-        merges.push(m);
-        seen.add(c.col);
-      } else if (c.span > 1) {
-        merges.push({ top: rowNo, left: c.col, bottom: rowNo, right: c.col + c.span - 1 });
-      }
-    }
-    // a vertical merge ends where a row does not continue it
-    for (const key of [...vertical.keys()]) if (!seen.has(key)) vertical.delete(key);
-    rows[i] = out;
-  });
-  // merges of one row are only there to be found by their cells; drop the one-cell ranges
-  const real = merges.filter((m) => m.bottom > m.top || m.right > m.left);
-  return new SheetGrid({ name: `表${t.index}`, rows, merges: real });
 }

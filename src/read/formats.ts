@@ -4,7 +4,7 @@ import { basename, extname } from "node:path";
 import { SHEETS } from "../model/sheets.js";
 import { UserError } from "../util/errors.js";
 import { normaliseLabel } from "../values/text.js";
-import { openZip } from "./zip.js";
+import { openZip } from "../util/zip/read.js";
 
 /** Spreadsheet files a folder is searched for; .csv only when named after an annex. */
 export const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods"]);

@@ -1,4 +1,4 @@
-// One sheet of the list layout (spec §2): the header row found by its labels
+// One sheet of the list layout (record contract §2): the header row found by its labels
 // below any title rows, columns matched by label, each data row's values with
 // the cell they came from. Works on a SheetGrid, whatever format it came from.
 import type { Finding } from "../model/finding.js";

@@ -94,8 +94,9 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60]/u;
 const WIDE: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
 
 /**
- * The readers fold text with NFKC, which turns Chinese punctuation into ASCII
- * (，-> ,). In print, punctuation beside Chinese text is set full-width again.
+ * Free text is kept as typed, and clerks often type ASCII punctuation beside
+ * Chinese (an English input mode, text pasted from elsewhere). In print,
+ * punctuation beside Chinese text is set full-width (, -> ，); codes keep theirs.
  */
 export function widenPunctuation(s: string): string {
   const chars = [...s];

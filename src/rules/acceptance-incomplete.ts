@@ -8,7 +8,6 @@ export const acceptanceIncomplete: RecordRule = {
   id: "acceptance-incomplete",
   severity: "warning",
   scope: "record",
-  description: { "zh-CN": "验收结论与验收日期应同时填写", en: "an acceptance verdict and its date go together" },
   messages: {
     "zh-CN": {
       undated: "已填写{other}，但未填写{label}",

@@ -4,7 +4,6 @@ export const capacityUnit: RecordRule = {
   id: "capacity-unit",
   severity: "error",
   scope: "record",
-  description: { "zh-CN": "实际淘汰产能数量应注明单位", en: "the capacity retired must state its unit" },
   messages: {
     "zh-CN": { default: "已填写实际淘汰产能数量，但未注明产能单位（如 万吨）" },
     en: { default: "capacity retired is given without its unit (e.g. 万吨)" },

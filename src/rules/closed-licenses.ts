@@ -10,10 +10,6 @@ export const closedLicenses: RecordRule = {
   id: "closed-licenses",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "企业整体关闭的，验收时应填写证照吊销（或注销）时间",
-    en: "at acceptance, an enterprise closed entirely must give the dates its licences were revoked or cancelled",
-  },
   messages: {
     "zh-CN": { default: "企业整体关闭且已进入验收，但未填写{label}（或注销时间）" },
     en: { default: "the enterprise is closed entirely and at acceptance, but {label} (or the cancellation date) is missing" },

@@ -6,10 +6,6 @@ export const countyUnit: RecordRule = {
   id: "county-unit",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "县市区（或填报单位）应为工作方案所列单位之一，或其所属部门（如 随县科经局）",
-    en: "the county (or reporting unit) must be one of the plan's units, or a department of one (e.g. 随县科经局)",
-  },
   messages: {
     "zh-CN": { default: "“{value}”不是工作方案所列的单位，也不是其所属部门（应为：{units}）" },
     en: { default: "“{value}” names none of the plan's units, nor a department of one ({units})" },

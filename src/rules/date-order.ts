@@ -53,10 +53,6 @@ export const dateOrder: RecordRule = {
   id: "date-order",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "日期先后应合乎情理：先建厂，后关停，再拆除，最后逐级验收（不早于最后一条生产线拆除）",
-    en: "dates must come in a possible order: founding, shutdown, dismantling, then acceptance level by level (not before the last line is dismantled)",
-  },
   messages: {
     "zh-CN": { default: "{value} 早于{earlier}（{earlierValue}），日期先后不可能" },
     en: { default: "{value} is before {earlier} ({earlierValue}), an impossible order" },

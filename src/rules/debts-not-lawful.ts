@@ -5,10 +5,6 @@ export const debtsNotLawful: RecordRule = {
   id: "debts-not-lawful",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "已通过验收的企业，债务应按市场化、法制化方式处置（方案四（五））",
-    en: "an enterprise that passed acceptance should have its debts handled by market and legal means (plan 四（五））",
-  },
   messages: {
     "zh-CN": { default: "企业已通过验收，但“是否严格按照市场化、法制化方式处置债务”为“否”，请核实债务处置情况" },
     en: { default: "the enterprise passed acceptance, but its debts were not handled by market and legal means: please check" },

@@ -5,10 +5,6 @@ export const equipmentLinesCount: RecordRule = {
   id: "equipment-lines-count",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "附表1的主要淘汰设备与附表2的淘汰生产线（设备）应一一对应",
-    en: "Annex 1's equipment items and Annex 2's production lines should correspond one to one",
-  },
   messages: {
     "zh-CN": { default: "附表1列了 {equipment} 项主要淘汰设备，附表2列了 {lines} 条淘汰生产线（设备），请核对是否有遗漏" },
     en: { default: "Annex 1 lists {equipment} equipment item(s) but Annex 2 lists {lines} line(s): check whether one is missing" },

@@ -34,10 +34,6 @@ export const equipmentRemovedOn: RecordRule = {
   id: "equipment-removed-on",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "附表1设备的拆除时间应与附表2同名生产线的主体设备拆除时间一致",
-    en: "an Annex 1 item's removal date should equal the main-equipment removal date of Annex 2's line of the same name",
-  },
   messages: {
     "zh-CN": { default: "拆除时间 {value} 与附表2同名生产线“{model}”的主体设备拆除时间 {other} 不一致" },
     en: { default: "removed on {value}, but Annex 2's line “{model}” of the same name says {other}" },

@@ -5,10 +5,6 @@ export const fillerContact: RecordRule = {
   id: "filler-contact",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "应填写填报人及其联系电话或手机，以便核实",
-    en: "the filler and a phone or mobile number should be given, so a reviewer can call back",
-  },
   messages: {
     "zh-CN": {
       none: "未填写填报人及其联系电话、手机，核实时无人可问",

@@ -1,10 +1,4 @@
 // Small readers shared by rules.
-import type { LoadedRecord } from "../model/source.js";
-
-/** Whether the clerk typed something at this path (readable or not). */
-export function typed(rec: LoadedRecord, path: string): boolean {
-  return rec.typed.has(path);
-}
 
 /** Compares dates that may be partial (`2005`, `2005-03`): true only when a is surely before b. */
 export function surelyBefore(a: string, b: string): boolean {

@@ -10,10 +10,6 @@ export const notDismantledAnswered: RecordRule = {
   id: "not-dismantled-answered",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "生产线都已拆除的，不应再填写“主体设备未拆除”各栏",
-    en: "where every line is dismantled, the not-dismantled answers should be blank",
-  },
   messages: {
     "zh-CN": {
       canResume: "每条生产线都已填写拆除时间，但“是否具备恢复生产的能力”为“是”，请核实",

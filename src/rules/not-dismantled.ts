@@ -9,10 +9,6 @@ export const notDismantled: RecordRule = {
   id: "not-dismantled",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "主体设备未拆除的，应说明原因、是否具备恢复生产的能力，并断水断电、封存主体设备",
-    en: "main equipment left standing needs a reason, whether production could resume, power and water cut, and sealing",
-  },
   messages: {
     "zh-CN": {
       canResume: "有生产线主体设备未拆除，应填写是否具备恢复生产的能力（备注：验收意见须明确是否具备恢复生产条件）",

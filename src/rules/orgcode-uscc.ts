@@ -5,7 +5,6 @@ export const orgCodeUscc: RecordRule = {
   id: "orgcode-uscc",
   severity: "error",
   scope: "record",
-  description: { "zh-CN": "组织机构代码应与统一社会信用代码第9–17位一致", en: "the organisation code must equal USCC characters 9–17" },
   messages: {
     "zh-CN": { default: "组织机构代码应为 {expected}（统一社会信用代码第9–17位），实为 {actual}" },
     en: { default: "organisation code should be {expected} (USCC characters 9–17), found {actual}" },

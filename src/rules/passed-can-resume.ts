@@ -4,10 +4,6 @@ export const passedCanResume: RecordRule = {
   id: "passed-can-resume",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "具备恢复生产能力的，不能通过验收",
-    en: "an enterprise that can resume production cannot pass acceptance",
-  },
   messages: {
     "zh-CN": { default: "{label}为“通过”，但“是否具备恢复生产的能力”为“是”" },
     en: { default: "{label} is “passed” although the enterprise can resume production" },

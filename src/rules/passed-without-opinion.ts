@@ -5,10 +5,6 @@ export const passedWithoutOpinion: RecordRule = {
   id: "passed-without-opinion",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "验收结论为“通过”的，应有书面验收意见（方案三（四）：逐户出具书面验收意见）",
-    en: "a verdict of passed needs a written opinion (plan 三（四）: a written opinion for every enterprise)",
-  },
   messages: {
     "zh-CN": { default: "{verdict}为“通过”，但未填写{label}（须逐户出具书面验收意见）" },
     en: { default: "{verdict} is “passed” but {label} is missing (a written opinion is required)" },

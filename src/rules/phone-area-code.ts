@@ -14,7 +14,6 @@ export const phoneAreaCode: RecordRule = {
   id: "phone-area-code",
   severity: "warning",
   scope: "record",
-  description: { "zh-CN": "座机号码应带区号", en: "a landline number should carry its area code" },
   messages: {
     "zh-CN": { default: "“{part}”缺区号（座机请写作 0722-3221234）" },
     en: { default: "“{part}” has no area code (write landlines as 0722-3221234)" },

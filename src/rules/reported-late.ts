@@ -5,10 +5,6 @@ export const reportedLate: RecordRule = {
   id: "reported-late",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "填报时间应不晚于工作方案规定的排查完成时间",
-    en: "a record should be reported by the plan's survey deadline",
-  },
   messages: {
     "zh-CN": { default: "填报时间 {value} 晚于工作方案规定的{title}期限 {due}" },
     en: { default: "reported on {value}, after the plan's deadline for “{title}” ({due})" },

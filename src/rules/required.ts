@@ -12,7 +12,6 @@ export const required: RecordRule = {
   id: "required",
   severity: "error",
   scope: "record",
-  description: { "zh-CN": "必填项不能为空", en: "required fields must be filled in" },
   messages: {
     "zh-CN": { default: "{label}不能为空" },
     en: { default: "{label} must be filled in" },

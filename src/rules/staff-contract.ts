@@ -4,7 +4,6 @@ export const staffContract: RecordRule = {
   id: "staff-contract",
   severity: "error",
   scope: "record",
-  description: { "zh-CN": "合同工人数不能多于在岗职工人数", en: "contract staff cannot outnumber staff on duty" },
   messages: {
     "zh-CN": { default: "其中合同工人数（{contract}）多于在岗职工人数（{onDuty}）" },
     en: { default: "contract staff ({contract}) outnumber staff on duty ({onDuty})" },

@@ -4,7 +4,6 @@ export const staffResettled: RecordRule = {
   id: "staff-resettled",
   severity: "error",
   scope: "record",
-  description: { "zh-CN": "已安置职工人数不能多于涉及职工人数", en: "staff resettled cannot exceed staff involved" },
   messages: {
     "zh-CN": { default: "已安置职工人数（{resettled}）多于涉及职工人数（{involved}）" },
     en: { default: "staff resettled ({resettled}) exceed staff involved ({involved})" },

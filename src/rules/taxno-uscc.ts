@@ -5,10 +5,6 @@ export const taxNoUscc: RecordRule = {
   id: "taxno-uscc",
   severity: "error",
   scope: "record",
-  description: {
-    "zh-CN": "税务登记号应为统一社会信用代码，或15位旧税号（区划代码加组织机构代码）",
-    en: "the tax number must be the USCC, or the 15-character pre-2015 number (division + organisation code)",
-  },
   messages: {
     "zh-CN": {
       default: "税务登记号与统一社会信用代码 {uscc} 不一致",

@@ -7,10 +7,6 @@ export const timetableIncomplete: RecordRule = {
   id: "timetable-incomplete",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "淘汰时间表应写明停产期限、拆除期限和批准单位",
-    en: "a retirement timetable should give its shutdown and dismantling dates and who approved it",
-  },
   messages: {
     "zh-CN": { default: "已填写淘汰时间表，但未填写{label}" },
     en: { default: "a timetable is given without {label}" },

@@ -22,8 +22,6 @@ export interface RuleContext {
 interface RuleBase {
   id: string;
   severity: Severity;
-  /** what the rule checks, for `capexit rules` and the docs */
-  description: Record<Lang, string>;
   /** message templates by message id; `default` when the rule has one message */
   messages: Record<Lang, Record<string, string>>;
 }

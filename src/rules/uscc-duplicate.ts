@@ -5,7 +5,6 @@ export const usccDuplicate: SetRule = {
   id: "uscc-duplicate",
   severity: "error",
   scope: "set",
-  description: { "zh-CN": "同一企业（统一社会信用代码）只能填报一次", en: "an enterprise (USCC) is entered once" },
   messages: {
     "zh-CN": {
       default: "统一社会信用代码与 {where} 的企业重复",

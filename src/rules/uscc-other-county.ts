@@ -6,10 +6,6 @@ export const usccOtherCounty: RecordRule = {
   id: "uscc-other-county",
   severity: "warning",
   scope: "record",
-  description: {
-    "zh-CN": "统一社会信用代码的登记机关应在本县市区（或市本级）",
-    en: "the USCC should be registered in the record's county (or by the city)",
-  },
   messages: {
     "zh-CN": { default: "统一社会信用代码登记机关区划为 {division}，不属于{county}，请核实企业所在地" },
     en: { default: "the USCC was registered in division {division}, not in {county}; check where the enterprise is" },

@@ -1,5 +1,5 @@
 // Pure: summary JSONs of several areas (cities) -> the roll-up one level up
-// (spec §6): one row per area, the area's own total as its figures, totals
+// (record contract §4): one row per area, the area's own total as its figures, totals
 // summed exactly. What it refuses, each in one sentence: the same area twice,
 // and areas counted as of different dates unless the user allows it.
 import { UserError } from "../util/errors.js";

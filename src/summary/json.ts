@@ -1,4 +1,4 @@
-// Spec §4 `summarize --format json` with the §6 additions: exactly these keys, in this order.
+// Record contract §4: `summarize --format json`, area and plan included: exactly these keys, in this order.
 import { NUMERIC_KEYS, type AnySummary, type ReportedFigures } from "./model.js";
 
 type FigureJson = Record<string, number | Record<string, number>>;
@@ -23,7 +23,7 @@ export interface SummaryJson {
   total: FigureJson;
 }
 
-/** One unit per plan unit; one level up, one unit per area, `county` holding the area's name (§6). */
+/** One unit per plan unit; one level up, one unit per area, `county` holding the area's name (record contract §4). */
 export function summaryJson(s: AnySummary): SummaryJson {
   const total = s.level === "records" ? s.total.figures : s.total;
   return {

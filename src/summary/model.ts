@@ -3,7 +3,7 @@
 import type { EnterpriseRecord } from "../model/record.js";
 import type { MilestoneId as StatusMilestoneId, MilestoneStatus, Status } from "../plan/status.js";
 
-/** The summed figures of spec §4, in the order the JSON report lists them. */
+/** The summed figures of record contract §4, in the order the JSON report lists them. */
 export const NUMERIC_KEYS = [
   "enterprises",
   "equipmentUnits",
@@ -26,7 +26,7 @@ export const NUMERIC_KEYS = [
 
 export type NumericKey = (typeof NUMERIC_KEYS)[number];
 
-/** The figures of the JSON report (spec §4): all a roll-up one level down hands up. */
+/** The figures of the JSON report (record contract §4): all a roll-up one level down hands up. */
 export type ReportedFigures = Record<NumericKey, number> & {
   /** capacity retired per unit of measure (万吨, 万千伏安 …); units are never added together */
   capacityEliminated: Record<string, number>;
@@ -40,7 +40,7 @@ export type Figures = ReportedFigures & {
   onTimetable: number;
 };
 
-/** The milestones the roll-up tallies (spec §4 ids). */
+/** The milestones the roll-up tallies (record contract §4 ids). */
 export const TALLIED_MILESTONES = ["shutdown", "dismantle", "county-acceptance"] as const;
 export type TalliedMilestone = (typeof TALLIED_MILESTONES)[number];
 
@@ -138,7 +138,7 @@ export interface AreaRow {
 }
 
 /**
- * The roll-up of roll-ups (spec §6): one row per area, totals summed. Only the
+ * The roll-up of roll-ups (record contract §4): one row per area, totals summed. Only the
  * figures of the JSON report come up a level; lines shut down, enterprises on a
  * timetable and the milestone tallies stay in each area's own summary.
  */

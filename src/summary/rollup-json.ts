@@ -1,4 +1,4 @@
-// Pure: a summary JSON (spec §4 and §6) read back as the input of a roll-up one
+// Pure: a summary JSON (record contract §4) read back as the input of a roll-up one
 // level up. Text in, data or one sentence out: the schema says what each key
 // must hold, and a total that is not the sum of its units is malformed too
 // (a hand-edited file whose 汇总 and 明细 would contradict each other).

@@ -333,7 +333,7 @@ function areaLabel(name: string, asOf: string, s: AreaSummary, lang: Lang): stri
 }
 
 /**
- * One level up (spec §6): 汇总 has a row per area and the 合计; 明细 lists each
+ * One level up (record contract §4): 汇总 has a row per area and the 合计; 明细 lists each
  * area's own units (a city's counties), with the same figure columns. There is
  * no 进度: the milestone tallies are not in the JSON report.
  */

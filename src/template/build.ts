@@ -1,4 +1,4 @@
-// The blank input workbook of spec §2: a guide sheet, then the four sheets with
+// The blank input workbook of record contract §2: a guide sheet, then the four sheets with
 // their exact labels, a title row, a note on every header cell, drop-downs and
 // number checks on the data rows. Pure: plan and language in, bytes out.
 import ExcelJS from "exceljs";

@@ -12,7 +12,7 @@ export const FIRST_DATA_ROW = HEADER_ROW + 1;
 /** Rows below the header that carry drop-downs, number checks and formats. */
 export const DATA_ROWS = 2000;
 
-/** Title key of each sheet, by the sheet's name in spec §2. */
+/** Title key of each sheet, by the sheet's name in record contract §2. */
 export const SHEET_TITLE: Readonly<Record<string, string>> = {
   附表1: "title.annex1",
   附表1设备: "title.annex1-equipment",

@@ -1,5 +1,5 @@
 // The words of the blank workbook, in both languages (a test keeps them in step).
-// Sheet names and header labels are not here: they are fixed by spec §2 (src/model/sheets.ts).
+// Sheet names and header labels are not here: they are fixed by record contract §2 (src/model/sheets.ts).
 import type { Lang } from "../i18n/index.js";
 
 export const templateMessages: Record<Lang, Record<string, string>> = {

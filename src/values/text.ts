@@ -1,5 +1,7 @@
-// The first step for every typed value: NFKC folds full-width digits, letters
-// and brackets to half-width; surrounding white space (incl. U+3000) is trimmed.
+// The first step for every value that is judged (dates, numbers, yes/no, codes,
+// phones, the county): NFKC folds full-width digits, letters and brackets to
+// half-width; surrounding white space (incl. U+3000) is trimmed. Free text is
+// not folded: it is kept as typed (see parseValue in ./index.ts).
 
 export function normaliseText(s: string): string {
   return (isNfkcStable(s) ? s : s.normalize("NFKC")).trim();

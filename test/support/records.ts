@@ -1,8 +1,6 @@
 // Valid records for tests, built from the examples' generator so tests and examples agree.
 import type { EnterpriseRecord } from "../../src/model/record.js";
-// @ts-expect-error plain JS module without types
 import { exampleRecords } from "../../scripts/example-data.js";
-// @ts-expect-error plain JS module without types
 import { makeUscc as makeUsccJs } from "../../scripts/uscc.js";
 
 export const sampleRecords = (): EnterpriseRecord[] => exampleRecords() as EnterpriseRecord[];

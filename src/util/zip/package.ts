@@ -1,26 +1,19 @@
-// The zip container of an OOXML package, read through its central directory
-// and written back with every entry that is not replaced copied as it was: the
-// same compressed bytes, CRC, name bytes, times and attributes. Only the parts
-// the marks change are inflated and deflated again (node's zlib, deterministic).
+// A zip package written back with every entry that is not replaced copied as
+// it was: the same compressed bytes, CRC, name bytes, times and attributes.
+// Only the parts that change are inflated and deflated again (node's zlib,
+// deterministic). Used for the marked copy of a workbook and to give the
+// packages we write (Word documents, collected workbooks) fixed entry dates.
 //
 // Hand-written rather than taken from a library: the libraries at hand either
 // recompress every entry in JavaScript (jszip, through pako, 5-8x slower than
 // zlib) or cannot add an entry's compressed bytes as they are (yazl, fflate).
-// The format is small and fixed: APPNOTE.TXT sections 4.3 and 4.5.
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { CENTRAL, END, invalid, LOCAL, localData, MAX_PART_BYTES, readDirectory, view, ZIP64_EXTRA, ZipError } from "./directory.js";
 
-/** No part of a workbook a county sends comes near this; past it the zip is refused (a zip bomb). */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export { ZipError, type ZipFault } from "./directory.js";
 
-export class ZipError extends Error {
-  constructor(
-    readonly reason: "not-zip" | "encrypted" | "too-large" | "corrupt",
-    readonly entry?: string,
-  ) {
-    super(entry ? `${reason}: ${entry}` : reason);
-    this.name = "ZipError";
-  }
-}
+
+const tooLarge = (part: string, limit: number) => new ZipError({ kind: "too-large", part, limit });
 
 /** An entry as it stands in the input: its compressed bytes are copied, never touched. */
 export interface StoredEntry {
@@ -63,129 +56,52 @@ export interface ZipArchive {
   comment: Uint8Array;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-const END64 = 0x06064b50;
-const END64_LOCATOR = 0x07064b50;
-const ZIP64_EXTRA = 0x0001;
 const UTF8_FLAG = 0x0800;
 const DESCRIPTOR_FLAG = 0x0008;
 
-function view(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function findEnd(bytes: Uint8Array, dv: DataView): number {
-  // the end record is 22 bytes plus a comment of at most 65535
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (dv.getUint32(i, true) === END && i + 22 + dv.getUint16(i + 20, true) === bytes.length) return i;
-  }
-  for (let i = bytes.length - 22; i >= stop; i--) if (dv.getUint32(i, true) === END) return i; // trailing bytes after the comment
-  throw new ZipError("not-zip");
-}
-
-/** The extra field without its zip64 record (the writer writes no zip64), and the values that record held. */
-function splitExtra(extra: Uint8Array): { rest: Uint8Array; zip64: DataView | null } {
+/** The extra field without its zip64 record: the writer writes no zip64 (the directory reader has taken its values). */
+function withoutZip64(extra: Uint8Array): Uint8Array {
   const dv = view(extra);
   const keep: Uint8Array[] = [];
-  let zip64: DataView | null = null;
+  let found = false;
   for (let i = 0; i + 4 <= extra.length; ) {
     const id = dv.getUint16(i, true);
     const len = dv.getUint16(i + 2, true);
     const end = Math.min(extra.length, i + 4 + len);
-    if (id === ZIP64_EXTRA) zip64 = view(extra.subarray(i + 4, end));
+    if (id === ZIP64_EXTRA) found = true;
     else keep.push(extra.subarray(i, end));
     i = end;
   }
-  if (!zip64) return { rest: extra, zip64: null };
-  return { rest: Buffer.concat(keep), zip64 };
+  return found ? Buffer.concat(keep) : extra;
 }
 
 const decoder = new TextDecoder("utf-8");
-const latin1 = new TextDecoder("latin1");
 
+/** Every entry of the package, folders included, ready to be copied as it stands. */
 export function readZip(bytes: Uint8Array): ZipArchive {
-  if (bytes.length < 22) throw new ZipError("not-zip");
-  const dv = view(bytes);
-  const end = findEnd(bytes, dv);
-  let count = dv.getUint16(end + 10, true);
-  let cdOffset = dv.getUint32(end + 16, true);
-  const comment = bytes.subarray(end + 22, Math.min(bytes.length, end + 22 + dv.getUint16(end + 20, true)));
-  if (end >= 20 && dv.getUint32(end - 20, true) === END64_LOCATOR) {
-    const at = Number(dv.getBigUint64(end - 12, true));
-    if (at + 56 > bytes.length || dv.getUint32(at, true) !== END64) throw new ZipError("corrupt");
-    count = Number(dv.getBigUint64(at + 32, true));
-    cdOffset = Number(dv.getBigUint64(at + 48, true));
-  }
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CENTRAL) throw new ZipError("corrupt");
-    const flags = dv.getUint16(p + 8, true);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
-    const { rest: centralExtra, zip64 } = splitExtra(bytes.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
-    let size = dv.getUint32(p + 24, true);
-    let compressedSize = dv.getUint32(p + 20, true);
-    let offset = dv.getUint32(p + 42, true);
-    if (zip64) {
-      let z = 0;
-      const next = () => (z + 8 <= zip64.byteLength ? Number(zip64.getBigUint64((z += 8) - 8, true)) : NaN);
-      if (size === 0xffffffff) size = next();
-      if (compressedSize === 0xffffffff) compressedSize = next();
-      if (offset === 0xffffffff) offset = next();
-      if ([size, compressedSize, offset].some(Number.isNaN)) throw new ZipError("corrupt");
-    }
-    const name = (flags & UTF8_FLAG ? decoder : latin1).decode(nameBytes);
-    if (flags & 0x0001) throw new ZipError("encrypted", name);
-    if (offset + 30 > bytes.length || dv.getUint32(offset, true) !== LOCAL) throw new ZipError("corrupt", name);
-    const localNameLen = dv.getUint16(offset + 26, true);
-    const localExtraLen = dv.getUint16(offset + 28, true);
-    const dataStart = offset + 30 + localNameLen + localExtraLen;
-    if (dataStart + compressedSize > bytes.length) throw new ZipError("corrupt", name);
-    entries.push({
-      kind: "stored",
-      name,
-      nameBytes,
-      versionMadeBy: dv.getUint16(p + 4, true),
-      versionNeeded: dv.getUint16(p + 6, true),
-      flags,
-      method: dv.getUint16(p + 10, true),
-      time: dv.getUint16(p + 12, true),
-      date: dv.getUint16(p + 14, true),
-      crc: dv.getUint32(p + 16, true),
-      compressedSize,
-      size,
-      internalAttributes: dv.getUint16(p + 36, true),
-      externalAttributes: dv.getUint32(p + 38, true),
-      localExtra: splitExtra(bytes.subarray(offset + 30 + localNameLen, dataStart)).rest,
-      centralExtra,
-      comment: bytes.subarray(p + 46 + nameLen + extraLen, p + 46 + nameLen + extraLen + commentLen),
-      data: bytes.subarray(dataStart, dataStart + compressedSize),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return { entries, comment };
+  const directory = readDirectory(bytes);
+  const entries: ZipEntry[] = directory.entries.map((e) => {
+    const { localExtra, data } = localData(bytes, e);
+    const { localOffset: _, ...described } = e;
+    return { kind: "stored", ...described, centralExtra: withoutZip64(e.centralExtra), localExtra: withoutZip64(localExtra), data };
+  });
+  return { entries, comment: directory.comment };
 }
 
 /** An entry's content, inflated, its size bounded and its CRC checked. */
 export function contentOf(entry: ZipEntry): Uint8Array {
   if (entry.kind === "new") return entry.content;
-  if (entry.size > MAX_PART_BYTES) throw new ZipError("too-large", entry.name);
+  if (entry.size > MAX_PART_BYTES) throw tooLarge(entry.name, MAX_PART_BYTES);
   let out: Uint8Array;
   if (entry.method === 0) out = entry.data;
   else if (entry.method === 8) {
     try {
       out = inflateRawSync(entry.data, { maxOutputLength: MAX_PART_BYTES });
     } catch (e) {
-      throw new ZipError((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "corrupt", entry.name);
+      throw (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(entry.name, MAX_PART_BYTES) : invalid();
     }
-  } else throw new ZipError("corrupt", entry.name);
-  if (crc32(out) >>> 0 !== entry.crc >>> 0) throw new ZipError("corrupt", entry.name);
+  } else throw invalid();
+  if (crc32(out) >>> 0 !== entry.crc >>> 0) throw invalid();
   return out;
 }
 
@@ -241,7 +157,7 @@ function writeEntry(entry: ZipEntry, offset: number): Written {
       if (entry.like.flags & UTF8_FLAG) flags |= UTF8_FLAG;
     }
   }
-  if (size > 0xfffffffe || data.length > 0xfffffffe || offset > 0xfffffffe) throw new ZipError("too-large", entry.name);
+  if (size > 0xfffffffe || data.length > 0xfffffffe || offset > 0xfffffffe) throw tooLarge(entry.name, 0xfffffffe);
   const header = new Uint8Array(30 + nameBytes.length + localExtra.length);
   const h = view(header);
   h.setUint32(0, LOCAL, true);
@@ -293,7 +209,7 @@ export function writeZip(archive: ZipArchive): Uint8Array {
     centrals.push(w.central);
     offset += w.header.length + w.data.length;
   }
-  if (archive.entries.length > 0xfffe) throw new ZipError("too-large");
+  if (archive.entries.length > 0xfffe) throw tooLarge("", 0xfffe);
   const cdSize = centrals.reduce((n, b) => n + b.length, 0);
   const end = new Uint8Array(22 + archive.comment.length);
   const e = view(end);
@@ -305,4 +221,23 @@ export function writeZip(archive: ZipArchive): Uint8Array {
   e.setUint16(20, archive.comment.length, true);
   end.set(archive.comment, 22);
   return Buffer.concat([...chunks, ...centrals, end]);
+}
+
+/** A date as a zip entry stores it (DOS time and date, UTC, to the even second; 1980 at the earliest). */
+export function dosDateTime(when: Date): { time: number; date: number } {
+  const d = when.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : when;
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
+}
+
+/** The package again with every entry dated `when`: their bytes copied, the output depends on the input only. */
+export function redate(bytes: Uint8Array, when: Date, opts: { sortByName?: boolean; dropFolders?: boolean } = {}): Uint8Array {
+  const archive = readZip(bytes);
+  const stamp = dosDateTime(when);
+  let entries = archive.entries.map((e) => ({ ...e, ...stamp }));
+  if (opts.dropFolders) entries = entries.filter((e) => !e.name.endsWith("/"));
+  if (opts.sortByName) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return writeZip({ entries, comment: archive.comment });
 }
