@@ -322,7 +322,7 @@ describe("an Annex 2 form joining its enterprise's record", () => {
     expect(joined.typed.get("acceptance.county.signedOn")).toBe("2024-02-30");
     expect(joined.origin).toEqual(annex1.origin);
     expect(findings).toEqual([
-      expect.objectContaining({ rule: "annex-mismatch", field: "enterprise.name", location: at("b.docx", "表1", "R2C2"), data: expect.objectContaining({ sheet: "a.xlsx 附表1", otherCell: "B1" }) }),
+      expect.objectContaining({ rule: "annex-mismatch", field: "enterprise.name", location: at("b.docx", "表1", "R2C2"), data: expect.objectContaining({ sheet: "附表1" }), places: { where: expect.objectContaining({ file: "a.xlsx", sheet: "附表1", cell: "B1" }) } }),
     ]);
   });
 

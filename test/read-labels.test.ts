@@ -152,7 +152,8 @@ describe("附表2 repeating 附表1's name and address", () => {
         field: "enterprise.name",
         record: U,
         location: expect.objectContaining({ sheet: "附表2", row: 3, cell: "B3" }),
-        data: expect.objectContaining({ value: "随县甲水泥有限公司", other: "随县甲水泥厂", otherCell: "B2", sheet: "附表1" }),
+        data: expect.objectContaining({ value: "随县甲水泥有限公司", other: "随县甲水泥厂", sheet: "附表1" }),
+        places: { where: expect.objectContaining({ sheet: "附表1", cell: "B2" }) },
       }),
     ]);
     expect(records[0]!.record.enterprise.name).toBe("随县甲水泥厂");

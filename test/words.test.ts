@@ -13,7 +13,8 @@ import { UserError } from "../src/util/errors.js";
 import { recordName, recordNameOf } from "../src/model/source.js";
 import { readYaml } from "../src/read/yaml.js";
 import type { Location } from "../src/model/source.js";
-import { labelled, locationInText, locationLine, placeIn } from "../src/report/location.js";
+import { labelled, locationInText, locationLine, placeIn, placeInSentence } from "../src/report/location.js";
+import { describe as wordFinding } from "../src/report/describe.js";
 import { ROOT } from "./support/run.js";
 
 /**
@@ -177,5 +178,24 @@ describe("one location presenter", () => {
     expect(labelled("统一社会信用代码", "校验位错误", "zh-CN")).toBe("统一社会信用代码：校验位错误");
     expect(labelled("USCC", "wrong check digit", "en")).toBe("USCC: wrong check digit");
     expect(labelled("", "未发现问题", "zh-CN")).toBe("未发现问题");
+  });
+});
+
+describe("another place named in a finding's sentence", () => {
+  const loc = (file: string, sheet: string | null, cell: string | null, row: number | null = null, line: number | null = null) => ({ file, sheet, cell, row, line });
+  it.each([
+    [loc("a.xlsx", "附表1", "G10", 10), loc("a.xlsx", "附表2", "B3", 3), "zh-CN", "附表1 G10"],
+    [loc("a.xlsx", "附表1", "G10", 10), loc("b.xlsx", "附表1", "B3", 3), "zh-CN", "a.xlsx 附表1 G10"],
+    [loc("a.docx", "表7", "R3C2", 3), loc("a.docx", "表9", "R3C2", 3), "zh-CN", "表7 第3行第2列"],
+    [loc("a.docx", "表7", "R3C2", 3), loc("a.docx", "表9", "R3C2", 3), "en", "表7, row 3, column 2"],
+    [loc("b.yaml", null, null, null, 12), loc("c.yaml", null, null, null, 3), "zh-CN", "b.yaml 第12行"],
+  ] as const)("%o from %o in %s: %s", (where, from, lang, text) => {
+    expect(placeInSentence(where, lang, from)).toBe(text);
+  });
+
+  it("words a rule's other place through the presenter, never R3C2", () => {
+    const f = { severity: "error" as const, rule: "uscc-duplicate", field: "enterprise.uscc", record: "X", location: loc("a.docx", "表9", "R3C2", 3), data: { file: "a.docx" }, places: { where: loc("a.docx", "表7", "R3C2", 3) } };
+    expect(wordFinding(f, "zh-CN")).toContain("表7 第3行第2列");
+    expect(wordFinding(f, "zh-CN")).not.toContain("R3C2");
   });
 });

@@ -4,7 +4,7 @@
 // of its own (acceptance only), as a 附表2 sheet without 附表1 is. Pure.
 import type { Finding } from "../model/finding.js";
 import { getPath, setPath } from "../model/paths.js";
-import type { LoadedRecord, Location } from "../model/source.js";
+import type { LoadedRecord } from "../model/source.js";
 import { displayRaw } from "../read/assemble.js";
 import { normaliseCode } from "../values/text.js";
 import { labelKey } from "./text.js";
@@ -46,10 +46,6 @@ export function joinParts(records: readonly LoadedRecord[], parts: readonly Part
   return { records: out, left, findings };
 }
 
-function place(loc: Location, from: Location): string {
-  const where = loc.file === from.file ? loc.sheet ?? "" : `${loc.file}${loc.sheet ? ` ${loc.sheet}` : ""}`;
-  return where || loc.file;
-}
 
 /** The record with the part's values where it has none of its own; where both give a name or address and they differ, a warning at the part's cell. */
 export function mergePart(base: LoadedRecord, part: PartRecord): { loaded: LoadedRecord; findings: Finding[] } {
@@ -76,7 +72,8 @@ export function mergePart(base: LoadedRecord, part: PartRecord): { loaded: Loade
           field: path,
           record: joinKey(base),
           location: loc,
-          data: { sheet: place(other, loc), value: displayRaw(String(value)), other: displayRaw(String(mine)), otherCell: other.cell ?? "" },
+          data: { sheet: other.sheet ?? other.file, value: displayRaw(String(value)), other: displayRaw(String(mine)) },
+          places: { where: other },
           value: displayRaw(String(value)),
         });
       }

@@ -158,7 +158,7 @@ export const en: Record<string, string> = {
   "file-part-too-large": "in {file}, “{part}” inflates to more than {mb} MB: no filled-in form is that large, so the file was refused (it may be a zip bomb)",
   "file-xml-doctype": "in {file}, “{part}” has a DOCTYPE or entity declarations, which no ordinary workbook has; the file was refused",
   "file-csv-no-annex": "{file} is a CSV file, which holds one sheet: name it after its annex (such as 附表1.csv or 随县附表2生产线.csv), or save it as .xlsx",
-  "annex-mismatch": "{label} “{value}” differs from “{other}” on {sheet} ({otherCell}); the value on {sheet} is used",
+  "annex-mismatch": "{label} “{value}” differs from “{other}” at {where}; the value on {sheet} is used",
   // filled forms (Word tables, one form a sheet) and capexit collect (issue 12)
   "file-doc": "{file} is an old Word document (.doc) and cannot be read; save it as .docx in Word or WPS and try again",
   "form-not-found": "{file} holds no table recognisable as Annex 1 or Annex 2 ({tables} tables; forms are recognised by labels such as 企业名称, 统一社会信用代码, 吊销时间, 验收意见)",

@@ -162,7 +162,7 @@ export const zhCN: Record<string, string> = {
   "file-part-too-large": "{file} 中的“{part}”解压后超过 {mb} MB，不像是一份填报表格，已拒绝读取（可能是“压缩炸弹”）",
   "file-xml-doctype": "{file} 中的“{part}”含有 DOCTYPE 或实体声明，正常的表格文件不会有，已拒绝读取",
   "file-csv-no-annex": "{file} 是 CSV 文件，只能装一张表：请把文件名取作附表的名称（如“附表1.csv”“随县附表2生产线.csv”），或另存为 .xlsx",
-  "annex-mismatch": "{label}“{value}”与{sheet}（{otherCell}）的“{other}”不一致，以{sheet}为准",
+  "annex-mismatch": "{label}“{value}”与 {where} 的“{other}”不一致，以{sheet}为准",
   // filled forms (Word tables, one form a sheet) and capexit collect (issue 12)
   "file-doc": "{file} 是旧版 Word 文档（.doc），无法读取；请在 Word 或 WPS 中“另存为” .docx 后再试",
   "form-not-found": "{file} 中没有认得出的附表1或附表2表格（共 {tables} 个表格；按“企业名称”“统一社会信用代码”“吊销时间”“验收意见”等栏名识别）",

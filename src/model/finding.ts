@@ -13,6 +13,8 @@ export interface Finding {
   /** which message of the rule; defaults to the rule's only one */
   messageId?: string;
   data?: Record<string, string | number>;
+  /** other places the message names (`{where}`), worded by the report's one presenter of places */
+  places?: Record<string, Location>;
   /** record path (`acceptance.lines[1].removedOn`) or null for a whole file */
   field: string | null;
   /** the enterprise's USCC (or its name when it has none) */

@@ -120,7 +120,8 @@ function mergeAnnex2(draft: Draft, row: SheetRow, annex1Name: string): Finding[]
         field: f.path,
         record: row.key,
         location: f.loc,
-        data: { sheet: annex1Name, value: displayRaw(f.raw!), other: displayRaw(first.raw!), otherCell: first.loc.cell ?? "" },
+        data: { sheet: annex1Name, value: displayRaw(f.raw!), other: displayRaw(first.raw!) },
+        places: { where: first.loc },
         value: displayRaw(f.raw!),
       });
     }

@@ -3,6 +3,7 @@ import { t, type Lang } from "../i18n/index.js";
 import { fieldLabel } from "../model/fields.js";
 import type { Finding } from "../model/finding.js";
 import { ruleById } from "../rules/index.js";
+import { placeInSentence } from "./location.js";
 
 export function describe(f: Finding, lang: Lang): string {
   const data: Record<string, string | number> = {};
@@ -10,6 +11,7 @@ export function describe(f: Finding, lang: Lang): string {
     // a value written `@path` names another field: give its label
     data[k] = typeof v === "string" && v.startsWith("@") ? fieldLabel(v.slice(1), lang) : v;
   }
+  for (const [k, loc] of Object.entries(f.places ?? {})) data[k] = placeInSentence(loc, lang, f.location);
   if (f.field && !("label" in data)) data.label = fieldLabel(f.field, lang);
   const rule = ruleById.get(f.rule);
   if (rule) return t(lang, f.messageId ?? "default", data, rule.messages);

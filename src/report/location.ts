@@ -45,6 +45,17 @@ export function locationInText(loc: Location, lang: Lang): string {
   return [loc.file, loc.row !== null ? loc.sheet : null, place].filter(Boolean).join(" ");
 }
 
+/**
+ * Another place named inside a finding's sentence, as exactly as it is known:
+ * `附表1 G10`, `表7 第3行第2列`, `b.yaml 第12行`; its file too when it is not
+ * the file of the finding itself (`from`).
+ */
+export function placeInSentence(loc: Location, lang: Lang, from?: Location): string {
+  const file = from && from.file === loc.file ? null : loc.file;
+  const sheet = inWordTable(loc) ? null : loc.sheet;
+  return [file, sheet, placeIn(loc, lang, false)].filter(Boolean).join(" ") || loc.file;
+}
+
 /** `label：message` (`label: message` in English): the one separator. */
 export function labelled(label: string, message: string, lang: Lang): string {
   return label ? `${label}${t(lang, "sep")}${message}` : message;

@@ -24,6 +24,7 @@ export function runRules(records: readonly LoadedRecord[], plan: Plan, rules: re
           rule: rule.id,
           messageId: r.messageId,
           data: r.data,
+          ...(r.places ? { places: r.places } : {}),
           field: r.field,
           record: recordName(r.record),
           location: locate(r.record, r.field),

@@ -2,7 +2,7 @@
 // reports message ids with data, never finished sentences.
 import type { Lang } from "../i18n/index.js";
 import type { Severity } from "../model/finding.js";
-import type { LoadedRecord } from "../model/source.js";
+import type { LoadedRecord, Location } from "../model/source.js";
 import type { Plan } from "../plan/schema.js";
 
 export interface Report {
@@ -10,6 +10,8 @@ export interface Report {
   field: string;
   messageId?: string;
   data?: Record<string, string | number>;
+  /** other places the message names, worded by the report (`{where}`) */
+  places?: Record<string, Location>;
   /** to override the rule's own severity for this one finding */
   severity?: Severity;
 }

@@ -25,9 +25,7 @@ export const usccDuplicate: SetRule = {
         first.set(uscc, rec);
         continue;
       }
-      const o = prev.origin;
-      const where = o.row !== null ? `${o.file} ${o.sheet} ${o.cell ?? o.row}` : `${o.file}:${o.line}`;
-      ctx.report({ record: rec, field: "enterprise.uscc", data: { where, file: o.file } });
+      ctx.report({ record: rec, field: "enterprise.uscc", data: { file: prev.origin.file }, places: { where: prev.origin } });
     }
   },
 };
