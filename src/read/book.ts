@@ -7,7 +7,7 @@ import * as XLSX from "@e965/xlsx";
 import { UserError } from "../util/errors.js";
 import { cellKey, SheetGrid, type CellIssue, type CellValue, type MergedRange, type SheetState } from "./grid.js";
 import { decodeText } from "./text.js";
-import { isOle, isZip, notValid } from "./formats.js";
+import { isOle, isZip, notValid, zipFault } from "./formats.js";
 import { openZip, ZipError, type ZipPackage } from "../util/zip/read.js";
 
 /** What SheetJS is asked for: cached values (never formula text), real dates, no formatted text. */
@@ -57,7 +57,7 @@ async function readZipBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]
   try {
     pkg = openZip(bytes);
   } catch (e) {
-    throw e instanceof ZipError ? fromZipError(e, file) : notValid(file);
+    throw e instanceof ZipError ? zipFault(e, file) : notValid(file);
   }
   // SheetJS reads a part by touching `content`: each is inflated then, once; a bad part
   // is noted and rethrown after, because SheetJS swallows errors of parts it looks up "safely"
@@ -90,7 +90,7 @@ async function readZipBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]
   } catch (e) {
     failure = e;
   }
-  if (faults.length) throw fromZipError(faults[0]!, file);
+  if (faults.length) throw zipFault(faults[0]!, file);
   if (!wb) throw fromLibraryError(failure, file);
   const sheets = sheetsOf(wb);
   if (pkg.entries.some((e) => e.name === "content.xml") && !pkg.entries.some((e) => e.name === "[Content_Types].xml")) {
@@ -102,7 +102,7 @@ async function readZipBook(bytes: Uint8Array, file: string): Promise<SheetGrid[]
     } catch {
       throw notValid(file);
     }
-    if (faults.length) throw fromZipError(faults[0]!, file);
+    if (faults.length) throw zipFault(faults[0]!, file);
     return sheets.map((g) => (hidden.has(g.name) ? g.withState("hidden") : g));
   }
   return sheets;
@@ -145,19 +145,6 @@ interface CfbApi {
 const SheetCFB = XLSX.CFB as CfbApi;
 /** SheetJS's reader of a zip container it is given, rather than one it unpacks itself (exported, not typed). */
 const parseZip = (XLSX as unknown as { parse_zip(cfb: object, opts: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip;
-
-function fromZipError(e: ZipError, file: string): UserError {
-  switch (e.fault.kind) {
-    case "encrypted":
-      return new UserError("file-encrypted", { file });
-    case "too-large":
-      return new UserError("file-part-too-large", { file, part: e.fault.part, mb: Math.round(e.fault.limit / 1048576) });
-    case "doctype":
-      return new UserError("file-xml-doctype", { file, part: e.fault.part });
-    default:
-      return notValid(file);
-  }
-}
 
 function fromLibraryError(e: unknown, file: string): UserError {
   if (e instanceof UserError) return e;

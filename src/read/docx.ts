@@ -9,7 +9,7 @@
 // become a grid in ./docx-grid.ts.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { UserError } from "../util/errors.js";
-import { notValid } from "./formats.js";
+import { notValid, zipFault } from "./formats.js";
 import { toGrid, type TableDraft } from "./docx-grid.js";
 import type { SheetGrid } from "./grid.js";
 import { openZip, ZipError, type ZipPackage } from "../util/zip/read.js";
@@ -94,26 +94,13 @@ export function readDocxTables(bytes: Uint8Array, file: string): DocxTable[] {
     xml = new TextDecoder().decode(pkg.read(part));
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if (e instanceof ZipError) throw docxZipError(e, file);
+    if (e instanceof ZipError) throw zipFault(e, file);
     throw notValid(file);
   }
   try {
     return parseDocument(xml);
   } catch {
     throw notValid(file);
-  }
-}
-
-function docxZipError(e: ZipError, file: string): UserError {
-  switch (e.fault.kind) {
-    case "encrypted":
-      return new UserError("file-encrypted", { file });
-    case "too-large":
-      return new UserError("file-part-too-large", { file, part: e.fault.part, mb: Math.round(e.fault.limit / 1048576) });
-    case "doctype":
-      return new UserError("file-xml-doctype", { file, part: e.fault.part });
-    default:
-      return notValid(file);
   }
 }
 

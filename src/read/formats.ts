@@ -4,7 +4,7 @@ import { basename, extname } from "node:path";
 import { SHEETS } from "../model/sheets.js";
 import { UserError } from "../util/errors.js";
 import { normaliseLabel } from "../values/text.js";
-import { openZip } from "../util/zip/read.js";
+import { openZip, type ZipError } from "../util/zip/read.js";
 
 /** Spreadsheet files a folder is searched for; .csv only when named after an annex. */
 export const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ods"]);
@@ -66,6 +66,20 @@ export function notValid(file: string): UserError {
   if (ext === ".xlsx") return new UserError("file-not-xlsx", { file });
   if (ext === ".et") return new UserError("file-et-unreadable", { file });
   return new UserError("file-not-valid", { file, format: ext || "?" });
+}
+
+/** The sentence for a zip package (workbook or Word document) the zip reader refused. */
+export function zipFault(e: ZipError, file: string): UserError {
+  switch (e.fault.kind) {
+    case "encrypted":
+      return new UserError("file-encrypted", { file });
+    case "too-large":
+      return new UserError("file-part-too-large", { file, part: e.fault.part, mb: Math.round(e.fault.limit / 1048576) });
+    case "doctype":
+      return new UserError("file-xml-doctype", { file, part: e.fault.part });
+    default:
+      return notValid(file);
+  }
 }
 
 /**
