@@ -3,7 +3,7 @@
 // they are; a link is a <hyperlink location> to a place in the workbook.
 import { rowHeight, wrappedLines } from "../template/measure.js";
 import { NS } from "./opc.js";
-import { columnLetter } from "./sheet.js";
+import { columnLetter } from "../util/columns.js";
 import { escapeText, startTag } from "./xml.js";
 
 export interface ResultCell {

@@ -4,6 +4,7 @@
 // written yet) and, for notes, one `<legacyDrawing>` element.
 import { NS } from "./opc.js";
 import { prefixFor, prefixOf, scanXml, startTag, withAttrs, type Splices, type XmlTag } from "./xml.js";
+import { columnLetter } from "../util/columns.js";
 
 export interface CellAddress {
   row: number;
@@ -25,16 +26,6 @@ export function parseAddress(ref: string): CellAddress | null {
   if (!col || !/^\d+$/.test(digits)) return null;
   const row = Number(digits);
   return row >= 1 && col <= 16_384 ? { row, col } : null;
-}
-
-export function columnLetter(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export const addressOf = (a: CellAddress) => `${columnLetter(a.col)}${a.row}`;

@@ -1,12 +1,12 @@
 // The edge of `validate --annotate`: which file may be marked up, what the copy
 // must be called, and writing it.
-import { readFile, realpath, stat } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
 import type { Lang } from "../i18n/index.js";
 import { expandInputs } from "../read/inputs.js";
 import type { Validation } from "../rules/run.js";
 import { UserError } from "../util/errors.js";
-import { assertWritable, writeFileAtomic } from "../util/write.js";
+import { assertWritable, isSameFile, writeFileAtomic } from "../util/write.js";
 
 /** The extension a copy must keep, by the content type of the package's workbook part. */
 const PACKAGE_EXTENSIONS: Record<string, string> = {
@@ -26,17 +26,6 @@ export interface AnnotateTarget {
   kind: "package" | "values";
   /** for the sentence on stderr: `.xls`, `.ods`, `.csv` */
   format: string;
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false; // the output does not exist yet
-  }
 }
 
 /** What the input is: an OOXML package (and the extension its copy needs), or a format read for its values. */
@@ -84,7 +73,7 @@ export async function prepareAnnotate(args: readonly string[], output: string, f
   if (bytes.length === 0) throw new UserError("file-empty", { file });
   const { kind, ext, format } = await kindOf(bytes, file);
   if (extname(output).toLowerCase() !== ext) throw new UserError("annotate-wrong-extension", { file: output, ext });
-  if (await sameFile(file, output)) throw new UserError("annotate-same-file", { file: output });
+  if (await isSameFile(file, output)) throw new UserError("annotate-same-file", { file: output });
   await assertWritable(output, { force });
   return { file, bytes, output, kind, format };
 }

@@ -1,6 +1,5 @@
 // The edge of collect: where the bundled JSON Schema is, as seen from the
-// output file, and whether the output would land on an input.
-import { realpath, stat } from "node:fs/promises";
+// output file.
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -11,15 +10,4 @@ export function schemaFrom(output: string): string {
   const rel = relative(dirname(resolve(output)), SCHEMA);
   if (isAbsolute(rel)) return pathToFileURL(SCHEMA).href;
   return rel.split(sep).join("/");
-}
-
-export async function isSameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false; // the output does not exist yet
-  }
 }

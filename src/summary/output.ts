@@ -1,7 +1,7 @@
 // The summary in the format a file's extension asks for: one registry of
 // writers, from which `-o`'s help and its refusal are worded. Each writer is
 // loaded only when it is used: a JSON summary never loads exceljs or pdf-lib.
-import { extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { orList, type Lang } from "../i18n/index.js";
 import type { Faces } from "../render/index.js";
 import { UserError } from "../util/errors.js";
@@ -36,10 +36,4 @@ export function summaryWriter(file: string, lang: Lang): Writer {
   const writer = SUMMARY_WRITERS[extname(file).toLowerCase()];
   if (!writer) throw new UserError("summary-output-type", { file, kinds: summaryKinds(lang) });
   return writer;
-}
-
-/** Inputs are never written over, not even with --force: a roll-up's input is a .json like its output. */
-export function refuseOutputOverInput(outputs: readonly (string | undefined)[], inputs: readonly string[]): void {
-  const given = new Set(inputs.map((f) => resolve(f)));
-  for (const out of outputs) if (out && given.has(resolve(out))) throw new UserError("summary-output-is-input", { file: out });
 }

@@ -1,8 +1,8 @@
 // Outputs are written whole or not at all, and never over an existing file
 // unless --force: a temporary file beside the target, then a rename.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, realpath, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors.js";
 
 export interface WriteOptions {
@@ -46,5 +46,25 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
     await rm(tmp, { force: true });
     if (e instanceof UserError) throw e;
     throw new UserError("output-unwritable", { file: path });
+  }
+}
+
+/** Whether two paths name one file: the same path, a hard link or a symbolic link to it. */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
+    return (await realpath(a)) === (await realpath(b));
+  } catch {
+    return false; // the output does not exist yet
+  }
+}
+
+/** Inputs are never written over, not even with --force: `messageId` names the output that would be. */
+export async function refuseOverInput(outputs: readonly (string | undefined)[], inputs: readonly string[], messageId: string): Promise<void> {
+  for (const out of outputs) {
+    if (!out) continue;
+    for (const input of inputs) if (await isSameFile(input, out)) throw new UserError(messageId, { file: out });
   }
 }

@@ -27,14 +27,13 @@ export function register(program: Command, state: CliState): void {
         if (!output) throw new UserError("collect-no-output");
         const kind = KINDS[extname(output).toLowerCase()];
         if (!kind) throw new UserError("collect-output-type", { file: output });
-        const { assertWritable, writeFileAtomic } = await import("../../util/write.js");
+        const { assertWritable, refuseOverInput, writeFileAtomic } = await import("../../util/write.js");
         await assertWritable(output, opts);
 
         const plan = await planFrom(opts, state);
         const { loadInputs } = await import("../../read/inputs.js");
         const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
-        const { isSameFile } = await import("../../collect/paths.js");
-        for (const f of input.files) if (await isSameFile(f, output)) throw new UserError("collect-output-is-input", { file: output });
+        await refuseOverInput([output], input.files, "collect-output-is-input");
         if (input.records.length === 0) throw new UserError("collect-no-records");
 
         const { validate } = await import("../../rules/run.js");

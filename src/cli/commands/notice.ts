@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { resolve } from "node:path";
 import { t, type Lang } from "../../i18n/index.js";
 import { noticeWriter } from "../../notice/output.js";
 import { UserError } from "../../util/errors.js";
@@ -61,7 +60,7 @@ async function runNotice(files: string[], opts: NoticeCliOptions, lang: Lang, io
   const { loadInputs } = await import("../../read/inputs.js");
   const input = await recordsFor(await loadInputs(files, { recursive: opts.recursive === true }), plan);
   progress.clear();
-  if (opts.output && input.files.some((f) => resolve(f) === resolve(opts.output!))) throw new UserError("notice-output-is-input", { file: opts.output });
+  await (await import("../../util/write.js")).refuseOverInput([opts.output], input.files, "notice-output-is-input");
   if (input.records.length === 0) throw new UserError("notice-no-records");
   // an enterprise listed twice would be published twice: refuse, naming both places
   (await import("../../summary/duplicates.js")).refuseDuplicates(input.records, lang, "notice-duplicate");

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { extname, resolve } from "node:path";
 import { t, type Lang } from "../../i18n/index.js";
 import type { AnySummary } from "../../summary/model.js";
-import { refuseOutputOverInput, SUMMARY_WRITERS, summaryKinds, summaryWriter } from "../../summary/output.js";
+import { SUMMARY_WRITERS, summaryKinds, summaryWriter } from "../../summary/output.js";
 import { UserError } from "../../util/errors.js";
 import { action, asOfFor, formatOf, helpText, inputsOf, langOf, parseAsOf, planFrom, recordsFor, type CliState, type CommonOptions } from "../common.js";
 
@@ -41,13 +41,13 @@ export function register(program: Command, state: CliState): void {
           throw new UserError("summary-same-output", { file: opts.output });
         }
         // refuse before any work when an output exists and --force is absent
-        const { assertWritable, writeFileAtomic } = await import("../../util/write.js");
+        const { assertWritable, refuseOverInput, writeFileAtomic } = await import("../../util/write.js");
         for (const f of [opts.output, opts.narrative]) if (f) await assertWritable(f, opts);
 
         // summary JSONs of other areas are told apart before the record reader sees anything
         const { sortInputs } = await import("../../summary/inputs.js");
         const inputs = await sortInputs(files);
-        refuseOutputOverInput([opts.output, opts.narrative], [...files, ...inputs.rollups.map((r) => r.file)]);
+        await refuseOverInput([opts.output, opts.narrative], [...files, ...inputs.rollups.map((r) => r.file)], "summary-output-is-input");
         let summary: AnySummary;
         let code = 0;
         if (inputs.rollups.length) {
