@@ -176,7 +176,7 @@ describe("Word forms typed into the seed's layout", () => {
       [USCC_A, true, "表1", "R3C2"],
       [USCC_B, true, "表2", "R3C2"],
     ]);
-    expect(dups[0]!.message).toContain("随县.docx 表1 R3C2");
+    expect(dups[0]!.message).toContain("随县.docx 表1 第3行第2列"); // the other place worded as the report words places
   });
 
   it("reads a form nested in a framing table, with legacy checkboxes, Wingdings ticks, a tracked deletion and an empty control", async () => {
