@@ -6,6 +6,7 @@ import { readForms } from "../forms/index.js";
 import type { FormLayout } from "../forms/layout.js";
 import { readDocxTables } from "./docx.js";
 import type { ReadResult } from "./types.js";
+import { unusable } from "./unusable.js";
 
 export const wordCell = (row: number, col: number) => `R${row}C${col}`;
 
@@ -17,11 +18,4 @@ export function readDocument(bytes: Uint8Array, file: string, layouts: readonly 
     return { records: [], findings: [unusable(file, "form-not-found", { tables: tables.length })], parts: [] };
   }
   return { records: forms.records, findings: forms.findings, parts: forms.parts };
-}
-
-/** Rules of a file that gave nothing to read: one finding in a batch, one sentence (exit 2) when no input gave anything. */
-export const UNUSABLE = new Set(["form-not-found", "file-doc"]);
-
-export function unusable(file: string, rule: string, data: Record<string, string | number> = {}) {
-  return { severity: "error" as const, rule, field: null, record: null, location: { file, sheet: null, row: null, cell: null, line: null }, data: { file, ...data } };
 }

@@ -8,6 +8,7 @@ import { getPath } from "../model/paths.js";
 import type { LoadedRecord } from "../model/source.js";
 import { csvAnnex, DOCUMENT_EXTENSIONS, notValid, sniff, WORKBOOK_EXTENSIONS, YAML_EXTENSIONS } from "./formats.js";
 import type { ReadResult } from "./types.js";
+import { UNUSABLE, unusable } from "./unusable.js";
 
 export { sniff } from "./formats.js";
 
@@ -115,7 +116,6 @@ async function readGroup(files: readonly string[]): Promise<ReadResult> {
       return readDocument(bytes, first, await formLayouts());
     }
     case "doc": {
-      const { unusable } = await import("./document.js");
       return { records: [], findings: [unusable(first, "file-doc")] };
     }
     case "csv": {
@@ -167,9 +167,8 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
   const files = await expandInputs(paths, options);
   const reads: ReadResult[] = [];
   for (const group of groupInputs(files)) reads.push(await readGroup(group));
-  const { UNUSABLE } = await import("./document.js");
-  const unusable = reads.map((r) => r.records.length === 0 && !r.parts?.length && r.findings.some((f) => UNUSABLE.has(f.rule)));
-  if (unusable.every(Boolean)) {
+  const gaveNothing = reads.map((r) => r.records.length === 0 && !r.parts?.length && r.findings.some((f) => UNUSABLE.has(f.rule)));
+  if (gaveNothing.every(Boolean)) {
     const f = reads[0]!.findings.find((x) => UNUSABLE.has(x.rule))!;
     throw new UserError(f.rule, f.data ?? {});
   }
