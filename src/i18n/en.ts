@@ -344,4 +344,11 @@ export const en: Record<string, string> = {
   "summary.compiler": "Compiled by",
   "report.tally-clean": "{tally}; {clean}",
   "list.comma": ", ",
+  // summaries and notices: dates, timetables and page lines
+  "summary.timetable.shutdown": "shut down by {date}",
+  "summary.timetable.dismantle": "dismantled by {date}",
+  "summary.as-of": "As of {date}",
+  "summary.area-as-of": "{name} (as of {date})",
+  "summary.mixed-dates": " (areas as of different dates: see each row)",
+  "page-of": "Page {page} of {pages}",
 };

@@ -348,4 +348,11 @@ export const zhCN: Record<string, string> = {
   "summary.compiler": "编制单位",
   "report.tally-clean": "{tally}，{clean}",
   "list.comma": "，",
+  // summaries and notices: dates, timetables and page lines
+  "summary.timetable.shutdown": "{date}前停产",
+  "summary.timetable.dismantle": "{date}前拆除",
+  "summary.as-of": "截至 {date}",
+  "summary.area-as-of": "{name}（截至{date}）",
+  "summary.mixed-dates": "（各地截至日期不同，见各行）",
+  "page-of": "第{page}页 共{pages}页",
 };

@@ -1,7 +1,7 @@
 // The notice in words: the title, lead paragraph, table, 公示期 and signature,
 // as the document every writer (pdf, xlsx, docx, md) draws. Pure.
 import { t, type Lang } from "../i18n/index.js";
-import { formatDate, formatNumber } from "../render/format.js";
+import { dateText, formatNumber } from "../render/format.js";
 import type { CellValue, Column, SummaryDocument } from "../summary/tables.js";
 import type { Capacity } from "./capacity.js";
 import type { Deadline, Notice, NoticeRow, RetiredItem } from "./model.js";
@@ -9,9 +9,7 @@ import type { Deadline, Notice, NoticeRow, RetiredItem } from "./model.js";
 /** Marks a deadline set by the enterprise's own timetable (explained in a note under the table). */
 export const TIMETABLE_MARK = "＊";
 
-export function noticeDate(iso: string, lang: Lang): string {
-  return lang === "en" ? iso : formatDate(iso);
-}
+export const noticeDate = dateText;
 
 export function noticeTitle(n: Notice, lang: Lang): string {
   return n.title ?? t(lang, "notice.title", { area: n.area, year: n.year });

@@ -25,7 +25,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from "docx";
-import type { Lang } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
 import type { Column, SummaryDocument, Table as DocTable } from "../summary/tables.js";
 import { cellText } from "../summary/text.js";
 
@@ -162,7 +162,8 @@ export async function documentDocx(doc: SummaryDocument, lang: Lang): Promise<Ui
     }
   }
 
-  const [before, middle, after] = lang === "en" ? ["Page ", " of ", ""] : ["第", "页 共", "页"];
+  // the page line with Word's own page fields where the catalogue says {page} and {pages}
+  const [before, middle, after] = t(lang, "page-of", { page: "\u0000", pages: "\u0000" }).split("\u0000") as [string, string, string];
   const footer = new Footer({
     children: [
       new Paragraph({

@@ -11,15 +11,9 @@ export const UNTICKED = "☐";
 /** printed in place of a character the font does not have (the typesetter's 〓) */
 export const MISSING_MARK = "〓";
 
-/** 2024-10-15 -> 2024年10月15日; 2005-03 -> 2005年3月; 2005 -> 2005年. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(iso);
-  if (!m) return iso;
-  let s = `${m[1]}年`;
-  if (m[2]) s += `${Number(m[2])}月`;
-  if (m[3]) s += `${Number(m[3])}日`;
-  return s;
-}
+import { formatDate } from "../i18n/dates.js";
+
+export { dateText, formatDate } from "../i18n/dates.js";
 
 /** Plain decimal, no exponent, no trailing zeros: 12.5, 30000, 0.25. */
 export function formatNumber(n: number): string {

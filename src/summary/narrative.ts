@@ -4,6 +4,7 @@
 // same draft speaks for the province, city by city. A count of zero is never
 // written as a figure ("验收通过0家"): it is said as what is still outstanding,
 // or left out. It is a Chinese document for the bureau, so it is always Chinese.
+import { formatDate } from "../i18n/dates.js";
 import { t } from "../i18n/index.js";
 import {
   OTHER_UNIT,
@@ -17,10 +18,7 @@ import {
   type TalliedMilestone,
 } from "./model.js";
 
-function zhDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
+const zhDate = formatDate;
 
 const n = (v: number) => String(v);
 

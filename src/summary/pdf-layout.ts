@@ -4,7 +4,7 @@
 // line and the table's header, and carries 第N页 共M页 at its foot. A document
 // with prose (a notice) has its lead paragraph under the first title, and its
 // closing paragraphs and signature after the last table.
-import type { Lang } from "../i18n/index.js";
+import { t, type Lang } from "../i18n/index.js";
 import { MISSING_MARK } from "../render/format.js";
 import type { DrawOp, Face, LayoutFonts, PageLayout } from "../render/layout.js";
 import { breakLines, type Measure } from "../render/linebreak.js";
@@ -279,7 +279,7 @@ export function layoutSummaryPdf(doc: SummaryDocument, fonts: LayoutFonts, lang:
   layoutClosing(p, doc, m, y);
   const total = p.pages.length;
   p.pages.forEach((page, i) => {
-    const text = lang === "en" ? `Page ${i + 1} of ${total}` : `第${i + 1}页 共${total}页`;
+    const text = t(lang, "page-of", { page: i + 1, pages: total });
     const w = m.measure.regular(text) * FOOT_SIZE;
     page.ops.push({ op: "text", x: (page.width - w) / 2, y: page.height - MARGIN.bottom + ASCENT * FOOT_SIZE, size: FOOT_SIZE, text, face: "regular" });
   });

@@ -1,7 +1,8 @@
 // Layouts as data: the three tables of the summary (汇总, 进度, 明细) as columns
 // with labels, units and kinds, filled from a Summary. Every writer (xlsx, pdf,
 // Markdown, terminal) draws these same tables; none decides what goes in them.
-import { t, type Lang } from "../i18n/index.js";
+import { dateText, formatDate } from "../i18n/dates.js";
+import { t, t as tr, type Lang } from "../i18n/index.js";
 import { labelled } from "../report/location.js";
 import {
   OTHER_UNIT,
@@ -225,8 +226,8 @@ function detailColumns(lang: Lang): ColumnSpec<DetailRow>[] {
   const timetable = (e: EnterpriseSummary) => {
     const t = e.timetable;
     if (!t) return null;
-    const parts = [t.shutdownBy && (lang === "en" ? `shut down by ${t.shutdownBy}` : `${t.shutdownBy}前停产`), t.dismantleBy && (lang === "en" ? `dismantled by ${t.dismantleBy}` : `${t.dismantleBy}前拆除`)];
-    return parts.filter(Boolean).join(lang === "en" ? ", " : "，");
+    const parts = [t.shutdownBy && tr(lang, "summary.timetable.shutdown", { date: t.shutdownBy }), t.dismantleBy && tr(lang, "summary.timetable.dismantle", { date: t.dismantleBy })];
+    return parts.filter(Boolean).join(tr(lang, "list.comma"));
   };
   return [
     { label: tx("序号", "No."), kind: "text", width: 6, value: (e) => e.index },
@@ -282,8 +283,7 @@ function tableOf<R>(
 export const SHEET_NAMES = { summary: "summary.sheet.summary", progress: "summary.sheet.progress", detail: "summary.sheet.detail" } as const;
 
 function formatAsOf(asOf: string, lang: Lang): string {
-  const [y, m, d] = asOf.split("-").map(Number);
-  return lang === "en" ? `As of ${asOf}` : `截至 ${y}年${m}月${d}日`;
+  return tr(lang, "summary.as-of", { date: dateText(asOf, lang) });
 }
 
 export function summaryDocument(s: AnySummary, lang: Lang): SummaryDocument {
@@ -327,9 +327,9 @@ const SUB_UNIT = { cities: COUNTY, areas: tx("下级地区", "Sub-area") };
 /** An area's row label: its name, and with mixed dates the date its figures are as of. */
 function areaLabel(name: string, asOf: string, s: AreaSummary, lang: Lang): string {
   if (!s.mixedDates) return name;
-  if (lang === "en") return `${name} (as of ${asOf})`;
-  const [y, m, d] = asOf.split("-").map(Number);
-  return `${name}（截至${y === s.year ? "" : `${y}年`}${m}月${d}日）`;
+  // in Chinese the year goes without saying when it is the summary's own
+  const date = lang === "en" || !asOf.startsWith(`${s.year}-`) ? dateText(asOf, lang) : formatDate(asOf).replace(/^\d{4}年/, "");
+  return tr(lang, "summary.area-as-of", { name, date });
 }
 
 /**
@@ -356,7 +356,7 @@ function areaDocument(s: AreaSummary, lang: Lang): SummaryDocument {
     { label: SUB_UNIT[kind], kind: "text", width: 12, value: (r) => r.county },
     ...figures<DetailRowView>(),
   ];
-  const mixed = s.mixedDates ? (lang === "en" ? " (areas as of different dates: see each row)" : "（各地截至日期不同，见各行）") : "";
+  const mixed = s.mixedDates ? tr(lang, "summary.mixed-dates") : "";
   const compiler = s.compiler ? labelled(t(lang, "summary.compiler"), s.compiler, lang) : "";
   return {
     title: s.title,
