@@ -88,6 +88,8 @@ describe("--format json: a refusal is JSON on stdout too", () => {
     ["render", ["render", "annex3", EXAMPLE, "-o", join(dir, "x.pdf"), "--format", "json"], "form-unknown"],
     ["render docx,json", ["render", "annex1", join(dir, "missing.xlsx"), "-o", join(dir, "x.docx"), "--format", "docx,json"], "file-missing"],
     ["collect", ["collect", EXAMPLE, "--format", "json"], "collect-no-output"],
+    // the write fails after the work is done: the refusal is still the one JSON document (no report before it)
+    ["collect, the write failing", ["collect", EXAMPLE, "-o", join(EXAMPLE, "汇总.json"), "--format", "json"], "output-unwritable"],
     ["--lang", ["validate", EXAMPLE, "--format=json", "--lang", "fr"], "lang-invalid"],
     ["usage", ["validate", "--format", "json", "--no-such-option"], "usage.unknown-option"],
   ];

@@ -38,15 +38,6 @@ export function register(program: Command, state: CliState): void {
 
         const { validate } = await import("../../rules/run.js");
         const result = validate(input.records, input.findings, plan);
-        if (format === "json") {
-          const { formatValidationJson } = await import("../../report/validate-json.js");
-          state.io.stdout.write(formatValidationJson(result, lang));
-        } else {
-          const { formatValidationHuman } = await import("../../report/validate-human.js");
-          const { paintFor } = await import("../../report/paint.js");
-          state.io.stdout.write(formatValidationHuman(result, lang, await paintFor(state.io.stdout)));
-        }
-
         const { collectRecord } = await import("../../collect/records.js");
         const collected = input.records.map(collectRecord);
         let bytes: Uint8Array | string;
@@ -63,6 +54,15 @@ export function register(program: Command, state: CliState): void {
           bytes = await collectWorkbook(collected, typed);
         }
         await writeFileAtomic(output, bytes, opts);
+        // the report once the file is written: a failed write is the one JSON document on stdout
+        if (format === "json") {
+          const { formatValidationJson } = await import("../../report/validate-json.js");
+          state.io.stdout.write(formatValidationJson(result, lang));
+        } else {
+          const { formatValidationHuman } = await import("../../report/validate-human.js");
+          const { paintFor } = await import("../../report/paint.js");
+          state.io.stdout.write(formatValidationHuman(result, lang, await paintFor(state.io.stdout)));
+        }
         const done = t(lang, "collect-written", { file: output, records: collected.length, files: input.files.length });
         (format === "json" ? state.io.stderr : state.io.stdout).write(`${done}\n`);
         return result.errors > 0 ? 1 : 0;
