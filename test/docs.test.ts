@@ -11,6 +11,15 @@ const DOCS = join(ROOT, "docs");
 const guides = [join(ROOT, "README.md"), ...readdirSync(DOCS).filter((f) => f.endsWith(".md")).map((f) => join(DOCS, f))];
 
 describe("README and docs/", () => {
+  it("README gives the two commands a new machine needs, and they are the package's own", () => {
+    const text = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(text).toContain("npm install && npm start");
+    expect(text).toContain("npm test");
+    const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(Object.keys(scripts)).toEqual(expect.arrayContaining(["start", "test"]));
+    expect(readFileSync(join(ROOT, ".ci", "run"), "utf8")).toContain("npm test");
+  });
+
   it.each(guides.map((g) => [relative(ROOT, g), g]))("%s links only to files of the repository", (_name, file) => {
     const text = readFileSync(file, "utf8");
     expect(text).not.toMatch(/\.\.\/shared|shared\/spec|shared\/seed/);
