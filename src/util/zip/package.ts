@@ -8,7 +8,7 @@
 // recompress every entry in JavaScript (jszip, through pako, 5-8x slower than
 // zlib) or cannot add an entry's compressed bytes as they are (yazl, fflate).
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
-import { CENTRAL, END, invalid, LOCAL, localData, MAX_PART_BYTES, readDirectory, view, ZIP64_EXTRA, ZipError } from "./directory.js";
+import { CENTRAL, END, invalid, LOCAL, localData, MAX_PART_BYTES, readDirectory, view, ZIP64_EXTRA, ZipError, type DirectoryEntry } from "./directory.js";
 
 export { ZipError, type ZipFault } from "./directory.js";
 
@@ -16,24 +16,9 @@ export { ZipError, type ZipFault } from "./directory.js";
 const tooLarge = (part: string, limit: number) => new ZipError({ kind: "too-large", part, limit });
 
 /** An entry as it stands in the input: its compressed bytes are copied, never touched. */
-export interface StoredEntry {
+export interface StoredEntry extends Omit<DirectoryEntry, "localOffset"> {
   kind: "stored";
-  name: string;
-  nameBytes: Uint8Array;
-  versionMadeBy: number;
-  versionNeeded: number;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  internalAttributes: number;
-  externalAttributes: number;
   localExtra: Uint8Array;
-  centralExtra: Uint8Array;
-  comment: Uint8Array;
   data: Uint8Array;
 }
 
